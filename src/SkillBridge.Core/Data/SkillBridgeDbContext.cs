@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Media;
+using SkillBridge.Core.Modules;
+using SkillBridge.Core.Paths;
+using SkillBridge.Core.People;
+
+namespace SkillBridge.Core.Data;
+
+public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> options) : DbContext(options)
+{
+    public DbSet<Module> Modules => Set<Module>();
+
+    public DbSet<ModuleRevision> ModuleRevisions => Set<ModuleRevision>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
+
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillBridgeDbContext).Assembly);
+
+    /// <summary>Every instant is stored in UTC (design.md, Time); reading one back says so.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

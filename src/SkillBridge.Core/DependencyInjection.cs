@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
+
+namespace SkillBridge.Core;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddSkillBridgeCore(this IHostApplicationBuilder builder)
+    {
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddOptions<SkillBridgeOptions>()
+            .BindConfiguration(SkillBridgeOptions.Section)
+            .PostConfigure(o => o.ResolvedDataPath = Path.GetFullPath(o.DataPath, contentRoot));
+
+        builder.Services.AddDbContext<SkillBridgeDbContext>((services, db) =>
+        {
+            var options = services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value;
+            Configure(db, options);
+        });
+
+        builder.Services.TryAddSingletonTimeProvider();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<MediaStore>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>Points a context at the configured database; also used by tests and commands that build their own context.</summary>
+    public static void Configure(DbContextOptionsBuilder db, SkillBridgeOptions options)
+    {
+        switch (options.DatabaseProvider)
+        {
+            case DatabaseProvider.Sqlite:
+                db.UseSqlite(options.ConnectionString ?? SqliteConnectionString(options));
+                break;
+            case DatabaseProvider.PostgreSql:
+                db.UseNpgsql(options.ConnectionString
+                    ?? throw new InvalidOperationException("SkillBridge:ConnectionString is required when SkillBridge:DatabaseProvider is PostgreSql."));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.DatabaseProvider}'.");
+        }
+
+        // Migrations are written by hand (registry.md: EF's design-time scaffolding cannot be installed here),
+        // so there is no model snapshot to compare with; a test compares the migrated schema with the model instead.
+        db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    public static string SqliteConnectionString(SkillBridgeOptions options) =>
+        $"Data Source={Path.Combine(options.ResolvedDataPath, "skillbridge.db")};Foreign Keys=True;Pooling=True";
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

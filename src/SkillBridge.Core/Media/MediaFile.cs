@@ -1,0 +1,23 @@
+namespace SkillBridge.Core.Media;
+
+/// <summary>A stored image, kept once per content (named by its SHA-256) in the media folder.</summary>
+public sealed class MediaFile
+{
+    public int Id { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    /// <summary>The type checked from the bytes, never the one a client claimed.</summary>
+    public required string ContentType { get; set; }
+
+    public long Length { get; set; }
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>File name inside the media folder.</summary>
+    public string FileName => Sha256 + ImageFormats.ExtensionFor(ContentType);
+}

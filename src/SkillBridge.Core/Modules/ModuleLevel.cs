@@ -1,0 +1,8 @@
+namespace SkillBridge.Core.Modules;
+
+public enum ModuleLevel
+{
+    Beginner,
+    Intermediate,
+    Advanced,
+}

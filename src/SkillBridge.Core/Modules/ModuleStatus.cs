@@ -1,0 +1,10 @@
+namespace SkillBridge.Core.Modules;
+
+public enum ModuleStatus
+{
+    Draft,
+    InReview,
+    ChangesRequested,
+    Published,
+    Archived,
+}

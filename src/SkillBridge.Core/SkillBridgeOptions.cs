@@ -1,0 +1,45 @@
+namespace SkillBridge.Core;
+
+/// <summary>Settings under "SkillBridge" in appsettings.json or environment variables (SkillBridge__DataPath, ...).</summary>
+public sealed class SkillBridgeOptions
+{
+    public const string Section = "SkillBridge";
+
+    /// <summary>Folder for the SQLite database and the media folder. Relative paths are relative to the content root.</summary>
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>Sqlite (default) or PostgreSQL.</summary>
+    public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Overrides the database connection; for SQLite the default is a file in DataPath.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Where uploaded and imported images are kept; defaults to DataPath/media.</summary>
+    public string? MediaPath { get; set; }
+
+    /// <summary>The starter content imported when the database holds no modules; found beside the solution when empty.</summary>
+    public string? StarterContentPath { get; set; }
+
+    /// <summary>Import the starter content on start-up when the database holds no modules.</summary>
+    public bool ImportStarterContent { get; set; } = true;
+
+    /// <summary>Folder holding one sub-folder per theme; found beside the solution when empty.</summary>
+    public string? ThemesPath { get; set; }
+
+    /// <summary>The site's theme, a folder name under ThemesPath.</summary>
+    public string Theme { get; set; } = "default";
+
+    /// <summary>Modules per catalogue page.</summary>
+    public int CataloguePageSize { get; set; } = 12;
+
+    /// <summary>Set by the host once the content root is known: absolute DataPath.</summary>
+    public string ResolvedDataPath { get; set; } = "";
+
+    public string ResolvedMediaPath => Path.GetFullPath(MediaPath ?? Path.Combine(ResolvedDataPath, "media"), ResolvedDataPath);
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
