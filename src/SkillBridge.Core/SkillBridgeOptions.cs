@@ -29,6 +29,9 @@ public sealed class SkillBridgeOptions
     /// <summary>The site's theme, a folder name under ThemesPath.</summary>
     public string Theme { get; set; } = "default";
 
+    /// <summary>Use libvips (vipsthumbnail on the PATH) for image variants when it is installed.</summary>
+    public bool UseLibvips { get; set; } = true;
+
     /// <summary>Modules per catalogue page.</summary>
     public int CataloguePageSize { get; set; } = 12;
 

@@ -18,6 +18,7 @@ internal sealed class LearningPathConfiguration : IEntityTypeConfiguration<Learn
             modules.ToTable("LearningPathModules");
             modules.WithOwner().HasForeignKey(m => m.LearningPathId);
             modules.HasKey(m => new { m.LearningPathId, m.Position });
+            modules.Property(m => m.Position).ValueGeneratedNever();
             modules.HasOne(m => m.Module).WithMany().HasForeignKey(m => m.ModuleId).OnDelete(DeleteBehavior.Cascade);
             modules.HasIndex(m => m.ModuleId);
         });

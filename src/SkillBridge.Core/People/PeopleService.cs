@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Modules;
+
+namespace SkillBridge.Core.People;
+
+/// <summary>Author profiles: who they are, what they help with, what they wrote.</summary>
+public sealed class PeopleService(SkillBridgeDbContext db)
+{
+    public async Task<PersonProfile?> FindProfileAsync(string username, CancellationToken cancellationToken = default)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Username == username, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var modules = await PublishedRevisions()
+            .Where(r => r.Authors.Any(a => a.PersonId == person.Id))
+            .OrderBy(r => r.Title)
+            .Select(ModuleCard.FromRevision)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        return new PersonProfile(person.Username, person.Name, person.Department, person.Bio, person.HelpsWith, modules);
+    }
+
+    /// <summary>Everyone who wrote at least one published module, most prolific first.</summary>
+    public Task<List<PersonSummary>> ListAuthorsAsync(CancellationToken cancellationToken = default) =>
+        db.People.AsNoTracking()
+            .Select(p => new
+            {
+                Person = p,
+                Count = PublishedRevisions().Count(r => r.Authors.Any(a => a.PersonId == p.Id)),
+            })
+            .Where(x => x.Count > 0)
+            .OrderBy(x => x.Person.Name)
+            .Select(x => new PersonSummary(x.Person.Username, x.Person.Name, x.Person.Department, x.Person.HelpsWith, x.Count))
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<ModuleRevision> PublishedRevisions() =>
+        db.Modules.Where(m => m.Status == ModuleStatus.Published && m.PublishedRevision != null).Select(m => m.PublishedRevision!);
+}

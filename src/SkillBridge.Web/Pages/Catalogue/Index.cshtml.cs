@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Modules;
+
+namespace SkillBridge.Web.Pages.Catalogue;
+
+[AllowAnonymous]
+public sealed class IndexModel(CatalogueService catalogue) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Tag { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Level { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Duration { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    [BindProperty(Name = "page", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public CataloguePage Result { get; private set; } = null!;
+
+    /// <summary>Filter values in the URL that match nothing the catalogue knows; they are ignored and named to the visitor.</summary>
+    public List<string> IgnoredFilters { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = new CatalogueQuery(
+            Category: NullIfEmpty(Category),
+            Tag: NullIfEmpty(Tag),
+            Level: ParseOrNote<ModuleLevel>(Level, "level"),
+            Duration: ParseOrNote<DurationRange>(Duration, "duration"),
+            Sort: ParseOrNote<CatalogueSort>(Sort, "sort") ?? CatalogueSort.Newest,
+            Page: Math.Max(1, PageNumber));
+        Result = await catalogue.GetPageAsync(query, cancellationToken);
+
+        if (query.Category is not null && Result.Categories.All(c => c.Value != query.Category))
+        {
+            IgnoredFilters.Add($"There is no category called “{query.Category}”.");
+        }
+    }
+
+    public bool HasFilters => !string.IsNullOrEmpty(Category) || !string.IsNullOrEmpty(Tag) || !string.IsNullOrEmpty(Level) || !string.IsNullOrEmpty(Duration);
+
+    /// <summary>The current URL with one query value changed, so filters and paging combine in a shareable link.</summary>
+    public string UrlWith(string key, string? value)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["category"] = Category,
+            ["tag"] = Tag,
+            ["level"] = Level,
+            ["duration"] = Duration,
+            ["sort"] = Sort,
+            ["page"] = null,
+        };
+        values[key] = value;
+        var query = string.Join("&", values
+            .Where(kv => !string.IsNullOrEmpty(kv.Value))
+            .Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value!)}"));
+        return query.Length == 0 ? "/" : "/?" + query;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private T? ParseOrNote<T>(string? value, string name)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        IgnoredFilters.Add($"“{value}” is not a {name} the catalogue knows, so it was ignored.");
+        return null;
+    }
+}

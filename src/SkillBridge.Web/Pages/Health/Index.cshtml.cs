@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
+using SkillBridge.Core.Modules;
+
+namespace SkillBridge.Web.Pages.Health;
+
+/// <summary>What an operator checks first: is the database there, how much is published, how images are handled.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imageProcessing) : PageModel
+{
+    public bool DatabaseReachable { get; private set; }
+
+    public string DatabaseProvider { get; private set; } = "";
+
+    public int PublishedModules { get; private set; }
+
+    public string ImageMode { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        DatabaseProvider = db.Database.ProviderName ?? "unknown";
+        DatabaseReachable = await db.Database.CanConnectAsync(cancellationToken);
+        if (DatabaseReachable)
+        {
+            PublishedModules = await db.Modules.CountAsync(m => m.Status == ModuleStatus.Published, cancellationToken);
+        }
+
+        ImageMode = imageProcessing.Describe();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Content;
+using SkillBridge.Core.Modules;
+
+namespace SkillBridge.Web.Pages.Modules;
+
+[AllowAnonymous]
+public sealed class DetailsModel(ModuleReader modules, RenderedModuleCache renderedModules) : PageModel
+{
+    public PublishedModule Module { get; private set; } = null!;
+
+    public RenderedModule Rendered { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var module = await modules.FindPublishedAsync(slug, cancellationToken);
+        if (module is null)
+        {
+            return NotFound();
+        }
+
+        Module = module;
+        Rendered = await renderedModules.GetAsync(module.RevisionId, cancellationToken);
+        return Page();
+    }
+}

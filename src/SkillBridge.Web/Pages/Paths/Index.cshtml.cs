@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Paths;
+
+namespace SkillBridge.Web.Pages.Paths;
+
+[AllowAnonymous]
+public sealed class IndexModel(LearningPathService paths) : PageModel
+{
+    public IReadOnlyList<LearningPathSummary> Paths { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Paths = await paths.ListAsync(cancellationToken);
+}

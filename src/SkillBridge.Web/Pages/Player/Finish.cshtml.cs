@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Content;
+using SkillBridge.Core.Modules;
+
+namespace SkillBridge.Web.Pages.Player;
+
+/// <summary>The end of a module: it names the authors, because a finished module starts a mentoring relationship.</summary>
+[AllowAnonymous]
+public sealed class FinishModel(ModuleReader modules, RenderedModuleCache renderedModules) : PageModel
+{
+    public PublishedModule Module { get; private set; } = null!;
+
+    public int StepCount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var module = await modules.FindPublishedAsync(slug, cancellationToken);
+        if (module is null)
+        {
+            return NotFound();
+        }
+
+        Module = module;
+        StepCount = (await renderedModules.GetAsync(module.RevisionId, cancellationToken)).Steps.Count;
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.FileProviders;
+using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
+using SkillBridge.Core.Modules;
+using SkillBridge.Core.Paths;
+using SkillBridge.Core.People;
+using SkillBridge.Web.Endpoints;
+using SkillBridge.Web.Theming;
+
+namespace SkillBridge.Web;
+
+public static class WebServices
+{
+    public static IHostApplicationBuilder AddSkillBridgeWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Catalogue/Index", ""));
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "skillbridge-antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<SkillBridgeDbContext>();
+        builder.Services.AddSingleton<ThemeCatalog>();
+        builder.Services.AddSingleton<ImageProcessing>();
+        builder.Services.AddScoped<CatalogueService>();
+        builder.Services.AddScoped<ModuleReader>();
+        builder.Services.AddScoped<PeopleService>();
+        builder.Services.AddScoped<LearningPathService>();
+        return builder;
+    }
+
+    public static WebApplication UseSkillBridgeWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<ThemeCatalog>().ThemesPath),
+            RequestPath = "/themes",
+        });
+        app.UseRouting();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapMediaEndpoints();
+        app.MapPlayerApi();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>A strict Content-Security-Policy (no inline script or style) and the usual hardening headers on every response.</summary>
+    private static void UseSecurityHeaders(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; font-src 'self'; " +
+                "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            await next(context);
+        });
+}
