@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SkillBridge.Tests.Infrastructure;
+
+namespace SkillBridge.Tests.Data;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrate_FreshDatabase_MatchesTheEfModel()
+    {
+        using var migrated = new TestDatabase();
+        using var fromModel = new TestDatabase();
+        await using (var db = await migrated.CreateMigratedContextAsync())
+        {
+        }
+
+        await using (var db = fromModel.CreateContext())
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var expected = await DescribeSchemaAsync(fromModel.ConnectionString);
+        var actual = await DescribeSchemaAsync(migrated.ConnectionString);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Migrate_Twice_AppliesNothingTheSecondTime()
+    {
+        using var database = new TestDatabase();
+        await using (var first = await database.CreateMigratedContextAsync())
+        {
+        }
+
+        await using var second = await database.CreateMigratedContextAsync();
+        Assert.Empty(await second.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await second.Database.GetAppliedMigrationsAsync());
+    }
+
+    /// <summary>Tables with their columns, foreign keys and indexes, one sorted line each, as SQLite reports them.</summary>
+    private static async Task<List<string>> DescribeSchemaAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = await QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')", r => r.GetString(0));
+        var lines = new List<string>();
+        foreach (var table in tables)
+        {
+            lines.Add($"table {table}");
+            lines.AddRange(await QueryAsync(connection, $"PRAGMA table_info(\"{table}\")",
+                r => $"column {table}.{r.GetString(1)} {r.GetString(2)} notnull={r.GetInt32(3)} pk={r.GetInt32(5)}"));
+            lines.AddRange(await QueryAsync(connection, $"PRAGMA foreign_key_list(\"{table}\")",
+                r => $"fk {table}.{r.GetString(3)} -> {r.GetString(2)}.{r.GetString(4)} on delete {r.GetString(6)}"));
+            var indexes = await QueryAsync(connection, $"PRAGMA index_list(\"{table}\")", r => (Name: r.GetString(1), Unique: r.GetInt32(2)));
+            foreach (var index in indexes.Where(i => !i.Name.StartsWith("sqlite_autoindex", StringComparison.Ordinal)))
+            {
+                var columns = await QueryAsync(connection, $"PRAGMA index_info(\"{index.Name}\")", r => r.GetString(2));
+                lines.Add($"index {index.Name} on {table}({string.Join(",", columns)}) unique={index.Unique}");
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    private static async Task<List<T>> QueryAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var results = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            results.Add(read(reader));
+        }
+
+        return results;
+    }
+}
