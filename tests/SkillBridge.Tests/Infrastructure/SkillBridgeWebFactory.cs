@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using SkillBridge.Core;
+
+namespace SkillBridge.Tests.Infrastructure;
+
+/// <summary>The whole site on a fresh SQLite database in a temporary folder, with the starter content imported at start-up.</summary>
+public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "web-" + Guid.NewGuid().ToString("N"));
+
+    public string DataPath => _dataPath;
+
+    /// <summary>Extra settings a test class needs, e.g. SkillBridge:StarterContentPath.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["SkillBridge:DataPath"] = _dataPath,
+                ["SkillBridge:StarterContentPath"] = SolutionFolders.Find("content", AppContext.BaseDirectory),
+            };
+            foreach (var (key, value) in Settings)
+            {
+                settings[key] = value;
+            }
+
+            config.AddInMemoryCollection(settings);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort (the folder may be gone or still in use): a temp folder left behind must not fail a test run.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StarterSite : ICollectionFixture<SkillBridgeWebFactory>
+{
+    public const string Name = "Starter site";
+}

@@ -1,0 +1,33 @@
+using SkillBridge.Tests.Infrastructure;
+
+namespace SkillBridge.Tests.Modules;
+
+[Collection(StarterSite.Name)]
+public sealed class ModulePageTests(SkillBridgeWebFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Get_PublishedModule_ShowsSummaryStepsAuthorsAndStart()
+    {
+        var page = await _client.GetPageAsync("/modules/share-your-screen");
+
+        Assert.Equal("Share one window in a video call", page.Text("h1"));
+        Assert.Contains("without also showing your inbox", page.Text(".lead"), StringComparison.Ordinal);
+        var steps = page.QuerySelectorAll(".steps-list a");
+        Assert.Equal(4, steps.Length);
+        Assert.Equal("/modules/share-your-screen/steps/1", steps[0].GetAttribute("href"));
+        Assert.NotNull(page.QuerySelector("aside a[href='/people/priya.shah']"));
+        Assert.NotNull(page.QuerySelector("aside a[href='/people/tom.okafor']"));
+        Assert.Equal("Start", page.Text("#start-module"));
+        Assert.Contains("About 5 minutes", page.Text(".meta"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_UnknownModule_Returns404Page()
+    {
+        var page = await _client.GetPageAsync("/modules/no-such-module", System.Net.HttpStatusCode.NotFound);
+
+        Assert.Equal("Page not found", page.Text("h1"));
+    }
+}

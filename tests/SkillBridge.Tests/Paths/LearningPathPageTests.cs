@@ -1,0 +1,37 @@
+using System.Net;
+using SkillBridge.Tests.Infrastructure;
+
+namespace SkillBridge.Tests.Paths;
+
+[Collection(StarterSite.Name)]
+public sealed class LearningPathPageTests(SkillBridgeWebFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task GetIndex_ListsEveryStarterPath()
+    {
+        var page = await _client.GetPageAsync("/paths");
+
+        var links = page.QuerySelectorAll(".card h2 a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/paths/first-week-on-teams", links);
+        Assert.Equal(3, links.Count);
+    }
+
+    [Fact]
+    public async Task GetPath_ListsItsModulesInOrder()
+    {
+        var page = await _client.GetPageAsync("/paths/first-week-on-teams");
+
+        var modules = page.QuerySelectorAll(".path-modules h2 a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/modules/join-a-teams-meeting", "/modules/share-your-screen", "/modules/teams-channels-vs-chats"], modules);
+    }
+
+    [Fact]
+    public async Task GetPath_Unknown_Returns404()
+    {
+        using var response = await _client.GetAsync("/paths/no-such-path");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
