@@ -38,7 +38,8 @@ public static class UrlPolicy
             return true;
         }
 
-        return string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase)
+        return scheme == "//"
+            || string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase)
             || string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase);
     }
 
