@@ -81,12 +81,9 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static bool IsQuiz(FencedCodeBlock fence)
-    {
-        var info = fence.Info?.Trim() ?? string.Empty;
-        var firstWord = info.Split(' ', 2)[0];
-        return string.Equals(firstWord, QuizInfo, StringComparison.Ordinal);
-    }
+    /// <summary>Markdig splits the info string: <see cref="FencedCodeBlock.Info"/> is its first word only.</summary>
+    private static bool IsQuiz(FencedCodeBlock fence) =>
+        string.Equals(fence.Info, QuizInfo, StringComparison.Ordinal);
 
     private static void ClampHeadings(MarkdownDocument document)
     {
