@@ -1,0 +1,55 @@
+namespace SkillBridge.Tests.Content.Markdown;
+
+/// <summary>URLs that must never become a link or an image source, spelled every way we know browsers accept (and more).</summary>
+public static class HostileUrls
+{
+    /// <summary>Each value is written as a Markdown link destination between pointy brackets, so spaces and tabs survive.</summary>
+    public static TheoryData<string> All =>
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "javascript:alert(1) ",
+        "\u0001javascript:alert(1)",
+        "\u001Fjavascript:alert(1)",
+        "java\tscript:alert(1)",
+        "java&#10;script:alert(1)",
+        "java&#13;script:alert(1)",
+        "java&Tab;script:alert(1)",
+        "java&NewLine;script:alert(1)",
+        "jav&#x09;ascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "&#x6A;avascript:alert(1)",
+        "&#X6a;avascript:alert(1)",
+        "&#0000106;avascript:alert(1)",
+        "&#106&#97&#118&#97&#115&#99&#114&#105&#112&#116&#58alert(1)",
+        "&amp;#106;avascript:alert(1)",
+        "javascript&colon;alert(1)",
+        "javascript&#58;alert(1)",
+        "javascript&#x3A;alert(1)",
+        "%6Aavascript:alert(1)",
+        "%256Aavascript:alert(1)",
+        "javascript%3Aalert(1)",
+        "\u0000javascript:alert(1)",
+        "java\u0000script:alert(1)",
+        "\u200Bjavascript:alert(1)",
+        "java\u00ADscript:alert(1)",
+        "\u2028javascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "VBScript:msgbox(1)",
+        "livescript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "DATA:image/svg+xml,%3Csvg onload=alert(1)%3E",
+        "data&colon;text/html,x",
+        "file:///etc/passwd",
+        "//evil.example/x.png",
+        "&#47;&#47;evil.example/x.png",
+        "%2F%2Fevil.example/x.png",
+        "/\\evil.example/x.png",
+        "\\\\\\\\evil.example/x.png",
+        "/\t/evil.example/x.png",
+        "blob:https://evil.example/1",
+        "ftp://evil.example/x",
+    ];
+}
