@@ -1,5 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Content;
+using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
@@ -27,6 +29,8 @@ public static class WebServices
         builder.Services.AddScoped<ModuleReader>();
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<LearningPathService>();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<RenderedModuleCache>();
         return builder;
     }
 

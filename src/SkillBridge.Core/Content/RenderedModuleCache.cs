@@ -1,15 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using SkillBridge.Core.Content.Markdown;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
+
 namespace SkillBridge.Core.Content;
 
-/// <summary>Placeholder until the Markdown renderer and body parser land; replaced on merge.</summary>
-public sealed class RenderedModuleCache
+/// <summary>
+/// Renders a module revision into steps of safe HTML once and keeps the result in memory. Revisions never change,
+/// so an entry never goes stale; it only ages out when unused.
+/// </summary>
+public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer renderer, SkillBridgeDbContext db)
 {
-    public Task<RenderedModule> GetAsync(int revisionId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException($"Revision {revisionId} cannot be rendered yet.");
-}
+    private static readonly TimeSpan KeepUnused = TimeSpan.FromHours(1);
 
-public sealed record Quiz(int Index, string Question, IReadOnlyList<QuizOption> Options, string Explanation)
-{
-    public bool AllowsSeveral => Options.Count(o => o.Correct) > 1;
-}
+    public async Task<RenderedModule> GetAsync(int revisionId, CancellationToken cancellationToken = default) =>
+        (await cache.GetOrCreateAsync(("rendered-module", revisionId), entry =>
+        {
+            entry.SlidingExpiration = KeepUnused;
+            return RenderAsync(revisionId, cancellationToken);
+        }))!;
 
-public sealed record QuizOption(string Text, bool Correct);
+    private async Task<RenderedModule> RenderAsync(int revisionId, CancellationToken cancellationToken)
+    {
+        var revision = await db.ModuleRevisions.AsNoTracking()
+            .Where(r => r.Id == revisionId)
+            .Select(r => new
+            {
+                r.Body,
+                Images = r.Images.Select(i => new { i.Path, i.MediaFile.Sha256, i.MediaFile.ContentType, i.MediaFile.Width, i.MediaFile.Height }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Module revision {revisionId} does not exist.");
+
+        var parsed = ModuleBodyParser.Parse(revision.Body, $"revision {revisionId}", 1);
+        if (!parsed.Succeeded)
+        {
+            // Revisions are validated before they are stored, so this means the stored body was changed behind SkillBridge's back.
+            throw new InvalidOperationException($"Module revision {revisionId} cannot be rendered: {string.Join("; ", parsed.Problems)}");
+        }
+
+        var images = revision.Images.ToDictionary(
+            i => i.Path,
+            i => new ImageSource($"/media/{i.Sha256}{ImageFormats.ExtensionFor(i.ContentType)}", i.Width, i.Height),
+            StringComparer.Ordinal);
+        ImageSource? Resolve(string url) => images.GetValueOrDefault(url) ?? images.GetValueOrDefault(url.TrimStart('.', '/'));
+
+        var document = parsed.Value!;
+        return new RenderedModule(
+            renderer.Render(document.Introduction, Resolve),
+            document.Steps.Select(s => new RenderedStep(s.Number, s.Title, renderer.Render(s.Markdown, Resolve), s.Quizzes)).ToList());
+    }
+}
