@@ -1,8 +1,28 @@
 using SkillBridge.Core;
+using SkillBridge.Core.Content;
+using SkillBridge.Core.Data;
+using SkillBridge.Web.Cli;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSkillBridgeCore();
 var app = builder.Build();
-app.Run();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+if (SkillBridgeCommands.IsCommand(args))
+{
+    return await SkillBridgeCommands.RunAsync(app.Services, args);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<StarterContentImporter>().ImportIfEmptyAsync();
+}
+
+await app.RunAsync();
+return 0;
 
 public partial class Program;
