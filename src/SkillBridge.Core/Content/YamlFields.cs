@@ -33,6 +33,12 @@ internal sealed partial class YamlSource(string file, int lineOffset, List<Conte
             Add(lineOffset + (int)Math.Max(1, e.Start.Line), $"{prefix}not valid YAML: {MarkPrefix().Replace(e.Message, "")}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unfinished constructs.
+            Add(lineOffset + 1, $"{prefix}not valid YAML");
+            return null;
+        }
     }
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
