@@ -27,7 +27,8 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaSto
         // Everything the import compares with is loaded once, up front.
         var categories = await db.Categories.ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, cancellationToken);
         var people = await db.People.ToDictionaryAsync(p => p.Username, StringComparer.Ordinal, cancellationToken);
-        var modules = await db.Modules.Include(m => m.PublishedRevision).ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, cancellationToken);
+        // Revisions bring their owned tags, authors and images along: split, so they are not multiplied together.
+        var modules = await db.Modules.Include(m => m.PublishedRevision).AsSplitQuery().ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, cancellationToken);
         var paths = await db.LearningPaths.Include(p => p.Modules).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
 
         var problems = CheckReferences(content, categories, people, modules);
