@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 
@@ -27,6 +28,9 @@ public static class DependencyInjection
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<MediaStore>();
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddScoped<ContentImporter>();
+        builder.Services.AddScoped<ContentExporter>();
+        builder.Services.AddScoped<StarterContentImporter>();
         return builder;
     }
 

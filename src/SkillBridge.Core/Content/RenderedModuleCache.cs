@@ -44,7 +44,7 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
             i => i.Path,
             i => new ImageSource($"/media/{i.Sha256}{ImageFormats.ExtensionFor(i.ContentType)}", i.Width, i.Height),
             StringComparer.Ordinal);
-        ImageSource? Resolve(string url) => images.GetValueOrDefault(url) ?? images.GetValueOrDefault(url.TrimStart('.', '/'));
+        ImageSource? Resolve(string url) => images.GetValueOrDefault(url) ?? (url.StartsWith("./", StringComparison.Ordinal) ? images.GetValueOrDefault(url[2..]) : null);
 
         var document = parsed.Value!;
         return new RenderedModule(

@@ -12,6 +12,9 @@ public static class ImageFormats
     public const string Gif = "image/gif";
     public const string WebP = "image/webp";
 
+    // Spelled as bytes: in a C# string "\x89PN" would not be the byte 0x89 (\x takes up to four hex digits, and u8 encodes U+0089 as two bytes).
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static string ExtensionFor(string contentType) => contentType switch
     {
         Png => ".png",
@@ -24,7 +27,7 @@ public static class ImageFormats
     /// <summary>Reads the header only; returns null when the bytes are not a supported image or the header is broken.</summary>
     public static ImageInfo? Identify(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length >= 24 && bytes[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8.ToArray()) && bytes.Slice(12, 4).SequenceEqual("IHDR"u8))
+        if (bytes.Length >= 24 && bytes[..8].SequenceEqual(PngSignature) && bytes.Slice(12, 4).SequenceEqual("IHDR"u8))
         {
             return Sized(Png, BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(16, 4)), BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(20, 4)));
         }

@@ -1,0 +1,268 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
+using SkillBridge.Core.Modules;
+using SkillBridge.Core.Paths;
+using SkillBridge.Core.People;
+
+namespace SkillBridge.Core.Content;
+
+/// <summary>
+/// Imports a content folder (design.md, "The content format"): validates everything first and writes nothing if any file
+/// is invalid; then, in one transaction, upserts categories and people, publishes a new revision for each new or changed
+/// module (matched by slug) and upserts paths. Modules edited in the site since their last import are left alone unless forced.
+/// </summary>
+public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaStore, TimeProvider clock, ILogger<ContentImporter> logger)
+{
+    public async Task<ImportResult> ImportAsync(string directory, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var read = await ContentFolder.ReadAsync(directory, progress, cancellationToken);
+        if (read.Value is not { } content)
+        {
+            return ImportResult.Failed(read.Problems);
+        }
+
+        // Everything the import compares with is loaded once, up front.
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Key, StringComparer.Ordinal, cancellationToken);
+        var people = await db.People.ToDictionaryAsync(p => p.Username, StringComparer.Ordinal, cancellationToken);
+        // Revisions bring their owned tags, authors and images along: split, so they are not multiplied together.
+        var modules = await db.Modules.Include(m => m.PublishedRevision).AsSplitQuery().ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, cancellationToken);
+        var paths = await db.LearningPaths.Include(p => p.Modules).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+
+        var problems = CheckReferences(content, categories, people, modules);
+        if (problems.Count > 0)
+        {
+            return ImportResult.Failed(problems);
+        }
+
+        var lastNumbers = await db.ModuleRevisions.GroupBy(r => r.ModuleId)
+            .Select(g => new { ModuleId = g.Key, Number = g.Max(r => r.Number) })
+            .ToDictionaryAsync(x => x.ModuleId, x => x.Number, cancellationToken);
+        var shas = content.Images.Values.Select(i => i.Sha256).Distinct().ToList();
+
+        // Tracked here, so MediaStore finds them in the context's local view instead of querying per image.
+        await db.MediaFiles.Where(m => shas.Contains(m.Sha256)).LoadAsync(cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var categoriesChanged = UpsertCategories(content.Categories, categories);
+        var peopleChanged = UpsertPeople(content.People, people);
+
+        var writer = new RevisionWriter(content, categories, people, mediaStore, now);
+        int created = 0, updated = 0, unchanged = 0;
+        var skipped = new List<ContentProblem>();
+        var published = new List<(Module Module, ModuleRevision Revision)>();
+        for (var i = 0; i < content.Modules.Count; i++)
+        {
+            var file = content.Modules[i];
+            var imageHashes = file.Images.ToDictionary(image => image.Path, image => content.Images[ContentFolder.ImageFile(file, image.Path)].Sha256);
+            if (!modules.TryGetValue(file.Slug, out var module))
+            {
+                var updatedOn = file.Updated ?? DateOnly.FromDateTime(now);
+                module = db.Modules.Add(new Module { Slug = file.Slug, CreatedAt = now }).Entity;
+                modules[file.Slug] = module;
+                published.Add((module, await writer.AddRevisionAsync(module, 1, file, updatedOn, file.ToCanonical(updatedOn).Hash(imageHashes), cancellationToken)));
+                created++;
+            }
+            else if (!options.Force && (module.LastImportedRevisionId is null || module.PublishedRevisionId != module.LastImportedRevisionId))
+            {
+                skipped.Add(new ContentProblem(file.Path, 1, $"module '{file.Slug}' was changed in the site since its last import; left alone (use --force to overwrite it)"));
+            }
+            else
+            {
+                var updatedOn = file.Updated ?? module.PublishedRevision?.UpdatedOn ?? DateOnly.FromDateTime(now);
+                var hash = file.ToCanonical(updatedOn).Hash(imageHashes);
+                if (module.PublishedRevision?.ContentHash == hash && module.Status == ModuleStatus.Published)
+                {
+                    // Forced over a site edit identical to the file: the file and the site agree again.
+                    module.LastImportedRevisionId = module.PublishedRevisionId;
+                    unchanged++;
+                }
+                else
+                {
+                    var number = lastNumbers.GetValueOrDefault(module.Id) + 1;
+                    published.Add((module, await writer.AddRevisionAsync(module, number, file, updatedOn, hash, cancellationToken)));
+                    updated++;
+                }
+            }
+
+            progress?.Report(new ImportProgress(ImportStage.Writing, i + 1, content.Modules.Count, file.Path));
+        }
+
+        // Modules and revisions point at each other: the revisions get their ids first, then the modules point at them.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (module, revision) in published)
+        {
+            module.Status = ModuleStatus.Published;
+            module.PublishedRevisionId = revision.Id;
+            module.LastImportedRevisionId = revision.Id;
+            module.PublishedAt = now;
+        }
+
+        var pathsChanged = UpsertPaths(content.Paths, paths, modules);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var counts = new ImportCounts(created, updated, unchanged, skipped.Count, peopleChanged, categoriesChanged, pathsChanged);
+        logger.LogInformation("Imported {Directory}: {Counts}", directory, counts);
+        return new ImportResult([], counts, skipped);
+    }
+
+    private static List<ContentProblem> CheckReferences(ContentFolder content, Dictionary<string, Category> categories, Dictionary<string, Person> people, Dictionary<string, Module> modules)
+    {
+        var problems = new List<ContentProblem>();
+        var categoryKeys = content.Categories.Select(c => c.Key).Concat(categories.Keys).ToHashSet(StringComparer.Ordinal);
+        var usernames = content.People.Select(p => p.Username).Concat(people.Keys).ToHashSet(StringComparer.Ordinal);
+        var slugs = content.Modules.Select(m => m.Slug).Concat(modules.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var module in content.Modules)
+        {
+            if (!categoryKeys.Contains(module.Category))
+            {
+                problems.Add(new ContentProblem(module.Path, module.LineOf("category"), $"unknown category '{module.Category}' (not in categories.yml or the site)"));
+            }
+
+            foreach (var author in module.Authors.Where(a => !usernames.Contains(a)))
+            {
+                problems.Add(new ContentProblem(module.Path, module.LineOf("authors"), $"unknown author '{author}' (not in people.yml or the site)"));
+            }
+        }
+
+        foreach (var path in content.Paths)
+        {
+            foreach (var (slug, line) in path.Modules.Where(m => !slugs.Contains(m.Slug)))
+            {
+                problems.Add(new ContentProblem(path.Path, line, $"unknown module '{slug}' (neither in this import nor in the site)"));
+            }
+        }
+
+        return problems;
+    }
+
+    private int UpsertCategories(IReadOnlyList<CategoryEntry> entries, Dictionary<string, Category> categories)
+    {
+        var changed = 0;
+        foreach (var entry in entries)
+        {
+            if (!categories.TryGetValue(entry.Key, out var category))
+            {
+                categories[entry.Key] = db.Categories.Add(new Category { Key = entry.Key, Name = entry.Name, Description = entry.Description, Position = entry.Position }).Entity;
+                changed++;
+            }
+            else if (category.Name != entry.Name || category.Description != entry.Description || category.Position != entry.Position)
+            {
+                (category.Name, category.Description, category.Position) = (entry.Name, entry.Description, entry.Position);
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    private int UpsertPeople(IReadOnlyList<PersonEntry> entries, Dictionary<string, Person> people)
+    {
+        var changed = 0;
+        foreach (var entry in entries)
+        {
+            if (!people.TryGetValue(entry.Username, out var person))
+            {
+                person = db.People.Add(new Person { Username = entry.Username, Name = entry.Name }).Entity;
+                people[entry.Username] = person;
+            }
+            else if (person.Name == entry.Name && person.Department == entry.Department && person.Bio == entry.Bio && person.Email == entry.Email
+                && person.HelpsWith.SequenceEqual(entry.HelpsWith) && person.Roles.SequenceEqual(entry.Roles))
+            {
+                continue;
+            }
+
+            person.Name = entry.Name;
+            person.Department = entry.Department;
+            person.Bio = entry.Bio;
+            person.Email = entry.Email;
+            person.HelpsWith = [.. entry.HelpsWith];
+            person.Roles = [.. entry.Roles];
+            changed++;
+        }
+
+        return changed;
+    }
+
+    private int UpsertPaths(IReadOnlyList<PathFile> files, Dictionary<string, LearningPath> paths, Dictionary<string, Module> modules)
+    {
+        var changed = 0;
+        foreach (var file in files)
+        {
+            var members = file.Modules.Select(m => modules[m.Slug]).ToList();
+            if (!paths.TryGetValue(file.Slug, out var path))
+            {
+                path = db.LearningPaths.Add(new LearningPath { Slug = file.Slug, Title = file.Title, Summary = file.Summary }).Entity;
+                paths[file.Slug] = path;
+            }
+            else if (path.Title == file.Title && path.Summary == file.Summary
+                && path.Modules.OrderBy(m => m.Position).Select(m => m.ModuleId).SequenceEqual(members.Select(m => m.Id)))
+            {
+                continue;
+            }
+
+            path.Title = file.Title;
+            path.Summary = file.Summary;
+            var existing = path.Modules.OrderBy(m => m.Position).ToList();
+            for (var position = 0; position < members.Count; position++)
+            {
+                if (position < existing.Count)
+                {
+                    existing[position].Module = members[position];
+                }
+                else
+                {
+                    path.Modules.Add(new LearningPathModule { Module = members[position], Position = position });
+                }
+            }
+
+            foreach (var extra in existing.Skip(members.Count))
+            {
+                path.Modules.Remove(extra);
+            }
+
+            changed++;
+        }
+
+        return changed;
+    }
+
+    /// <summary>Builds published-to-be revisions from module files, storing their images through the media store.</summary>
+    private sealed class RevisionWriter(ContentFolder content, Dictionary<string, Category> categories, Dictionary<string, Person> people, MediaStore mediaStore, DateTime now)
+    {
+        public async Task<ModuleRevision> AddRevisionAsync(Module module, int number, ModuleFile file, DateOnly updatedOn, string hash, CancellationToken cancellationToken)
+        {
+            var revision = new ModuleRevision
+            {
+                Module = module,
+                Number = number,
+                Title = file.Title,
+                Summary = file.Summary,
+                Category = categories[file.Category],
+                Level = file.Level,
+                Minutes = file.Minutes,
+                Cover = file.Cover,
+                Body = file.Body,
+                UpdatedOn = updatedOn,
+                CreatedAt = now,
+                Source = RevisionSource.Import,
+                ContentHash = hash,
+            };
+            revision.Tags.AddRange(CanonicalModule.SortTags(file.Tags).Select(tag => new RevisionTag { Tag = tag }));
+            revision.Authors.AddRange(file.Authors.Select((username, position) => new RevisionAuthor { Person = people[username], Position = position }));
+            foreach (var reference in file.Images)
+            {
+                var image = content.Images[ContentFolder.ImageFile(file, reference.Path)];
+                var media = await mediaStore.AddAsync(image.Bytes, image.Info, cancellationToken);
+                revision.Images.Add(new RevisionImage { Path = reference.Path, MediaFile = media });
+            }
+
+            module.Revisions.Add(revision);
+            return revision;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace SkillBridge.Core.Content;
+
+public sealed record ImportOptions
+{
+    /// <summary>Overwrite modules edited in the site since their last import.</summary>
+    public bool Force { get; init; }
+}
+
+public enum ImportStage
+{
+    Validating,
+    Writing,
+}
+
+/// <summary>One file validated or one module written: Done of Total in the stage.</summary>
+public sealed record ImportProgress(ImportStage Stage, int Done, int Total, string Item);
+
+public sealed record ImportCounts(
+    int ModulesCreated,
+    int ModulesUpdated,
+    int ModulesUnchanged,
+    int ModulesSkipped,
+    int PeopleChanged,
+    int CategoriesChanged,
+    int PathsChanged);
+
+/// <summary>
+/// The outcome of an import. Problems mean nothing was written. Skipped lists modules edited in the site since their
+/// last import and left alone (reported, not a failure).
+/// </summary>
+public sealed record ImportResult(IReadOnlyList<ContentProblem> Problems, ImportCounts Counts, IReadOnlyList<ContentProblem> Skipped)
+{
+    public bool Succeeded => Problems.Count == 0;
+
+    public static ImportResult Failed(IReadOnlyList<ContentProblem> problems) => new(problems, new ImportCounts(0, 0, 0, 0, 0, 0, 0), []);
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core;
+using SkillBridge.Core.Content;
+using SkillBridge.Core.Data;
+
+namespace SkillBridge.Web.Cli;
+
+/// <summary>The command line the site's host also answers: import, export and backup (design.md, "Shape of the system").</summary>
+public static class SkillBridgeCommands
+{
+    private static readonly string[] Names = ["import", "export", "backup"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    public static Task<int> RunAsync(IServiceProvider services, string[] args) => RunAsync(services, args, Console.Out, Console.Error);
+
+    /// <summary>Runs one command, writing to the given streams (tests pass their own).</summary>
+    internal static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("SkillBridge: run the site, or import, export and back up its content.")
+        {
+            ImportCommand(services),
+            ExportCommand(services),
+            BackupCommand(services),
+        };
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static Command ImportCommand(IServiceProvider services)
+    {
+        var directory = new Argument<DirectoryInfo>("directory") { Description = "A content folder: people.yml, categories.yml, modules/, paths/." };
+        var force = new Option<bool>("--force") { Description = "Overwrite modules edited in the site since their last import." };
+        var command = new Command("import", "Validate a content folder and, if every file is valid, import it.") { directory, force };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
+            var progress = new SynchronousProgress<ImportProgress>(p =>
+                output.WriteLine($"{(p.Stage == ImportStage.Validating ? "validated" : "written")} {p.Done}/{p.Total} {p.Item}"));
+            var result = await importer.ImportAsync(parse.GetValue(directory)!.FullName, new ImportOptions { Force = parse.GetValue(force) }, progress, cancellationToken);
+            foreach (var problem in result.Problems)
+            {
+                await error.WriteLineAsync(problem.ToString());
+            }
+
+            foreach (var skipped in result.Skipped)
+            {
+                await error.WriteLineAsync(skipped.ToString());
+            }
+
+            if (!result.Succeeded)
+            {
+                await error.WriteLineAsync($"Import failed: {result.Problems.Count} problem(s); nothing was changed.");
+                return 1;
+            }
+
+            var c = result.Counts;
+            await output.WriteLineAsync($"Imported: modules {c.ModulesCreated} created, {c.ModulesUpdated} updated, {c.ModulesUnchanged} unchanged, {c.ModulesSkipped} skipped; people {c.PeopleChanged} changed; categories {c.CategoriesChanged} changed; paths {c.PathsChanged} changed.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ExportCommand(IServiceProvider services)
+    {
+        var directory = new Argument<DirectoryInfo>("directory") { Description = "The folder to write the content into." };
+        var command = new Command("export", "Write every published module, its images, people, categories and paths as content files.") { directory };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            await using var scope = services.CreateAsyncScope();
+            var exporter = scope.ServiceProvider.GetRequiredService<ContentExporter>();
+            var progress = new SynchronousProgress<ExportProgress>(p => output.WriteLine($"written {p.Done}/{p.Total} {p.Item}"));
+            var result = await exporter.ExportAsync(parse.GetValue(directory)!.FullName, progress, cancellationToken);
+            foreach (var warning in result.Warnings)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(warning);
+            }
+
+            await output.WriteLineAsync($"Exported to {result.Directory}: {result.Modules} modules, {result.Images} images, {result.People} people, {result.Categories} categories, {result.Paths} paths.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BackupCommand(IServiceProvider services)
+    {
+        var directory = new Argument<DirectoryInfo>("directory") { Description = "The folder to write skillbridge.db and media/ into." };
+        var command = new Command("backup", "Copy the SQLite database (consistently, while the site may run) and the media folder.") { directory };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            if (!db.Database.IsSqlite())
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("backup copies SQLite databases only; for PostgreSQL use pg_dump (and copy the media folder).");
+                return 1;
+            }
+
+            var target = parse.GetValue(directory)!.FullName;
+            Directory.CreateDirectory(target);
+            var databaseFile = Path.Combine(target, "skillbridge.db");
+            await using (var source = new SqliteConnection(db.Database.GetConnectionString()))
+            await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString()))
+            {
+                await source.OpenAsync(cancellationToken);
+                await destination.OpenAsync(cancellationToken);
+
+                // SQLite's online backup API: a consistent snapshot even while the site keeps writing.
+                source.BackupDatabase(destination);
+            }
+
+            await output.WriteLineAsync($"Wrote {databaseFile} ({new FileInfo(databaseFile).Length} bytes)");
+            var media = scope.ServiceProvider.GetRequiredService<IOptions<SkillBridgeOptions>>().Value.ResolvedMediaPath;
+            var copied = CopyFolder(media, Path.Combine(target, "media"));
+            await output.WriteLineAsync($"Copied {copied} media file(s) from {media} to {Path.Combine(target, "media")}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static int CopyFolder(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        if (!Directory.Exists(source))
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Reports on the caller's thread, so progress lines print in order (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SkillBridge.Core;
+using SkillBridge.Core.Content;
+using SkillBridge.Core.Data;
+
+namespace SkillBridge.Tests.TestSupport;
+
+/// <summary>A real SQLite database and media folder in a temp folder, migrated through DatabaseInitializer, with a fixed clock.</summary>
+public sealed class TestSite : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly IHost _host;
+
+    private TestSite(string root, IHost host)
+    {
+        Root = root;
+        _host = host;
+    }
+
+    public string Root { get; }
+
+    public string MediaPath => Path.Combine(Root, "data", "media");
+
+    public string DatabaseFile => Path.Combine(Root, "data", "skillbridge.db");
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<TestSite> CreateAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, DisableDefaults = true, EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SkillBridge:DataPath"] = Path.Combine(root, "data"),
+            ["SkillBridge:ImportStarterContent"] = "false",
+        });
+        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        builder.AddSkillBridgeCore();
+        var site = new TestSite(root, builder.Build());
+        await using var scope = site.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return site;
+    }
+
+    public async Task<ImportResult> ImportAsync(string directory, bool force = false, IProgress<ImportProgress>? progress = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sut = scope.ServiceProvider.GetRequiredService<ContentImporter>();
+        return await sut.ImportAsync(directory, new ImportOptions { Force = force }, progress, CancellationToken.None);
+    }
+
+    public async Task<ExportResult> ExportAsync(string directory)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentExporter>().ExportAsync(directory, null, CancellationToken.None);
+    }
+
+    /// <summary>Runs work against a fresh context, as a request would.</summary>
+    public async Task<T> WithDbAsync<T>(Func<SkillBridgeDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>());
+    }
+
+    public Task<RowCounts> CountRowsAsync() => WithDbAsync(async db => new RowCounts(
+        await db.Modules.CountAsync(),
+        await db.ModuleRevisions.CountAsync(),
+        await db.People.CountAsync(),
+        await db.Categories.CountAsync(),
+        await db.LearningPaths.CountAsync(),
+        await db.MediaFiles.CountAsync(),
+        Directory.Exists(MediaPath) ? Directory.GetFiles(MediaPath).Length : 0));
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+public sealed record RowCounts(int Modules, int Revisions, int People, int Categories, int Paths, int MediaRows, int MediaFiles)
+{
+    public static readonly RowCounts Empty = new(0, 0, 0, 0, 0, 0, 0);
+}
