@@ -16,7 +16,8 @@ public static class WebServices
 {
     public static IHostApplicationBuilder AddSkillBridgeWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Catalogue/Index", ""));
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Catalogue/Index", ""))
+            .AddMvcOptions(options => options.Filters.Add<SkillBridge.Web.Pages.HandlerRequiredFilter>());
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "skillbridge-antiforgery";

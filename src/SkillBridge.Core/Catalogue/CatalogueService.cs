@@ -55,17 +55,23 @@ public sealed class CatalogueService(SkillBridgeDbContext db, IOptions<SkillBrid
             .ToListAsync(cancellationToken);
 
         // Filter choices count what is published, so a learner sees where the modules are before narrowing down.
-        var categories = await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Position).ThenBy(c => c.Name)
-            .Select(c => new FilterOption(c.Key, c.Name, published.Count(r => r.CategoryId == c.Id)))
-            .ToListAsync(cancellationToken);
+        var countsByCategory = await published
+            .GroupBy(r => r.CategoryId)
+            .Select(g => new { CategoryId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.CategoryId, x => x.Count, cancellationToken);
+        var categories = (await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(cancellationToken))
+            .Select(c => new FilterOption(c.Key, c.Name, countsByCategory.GetValueOrDefault(c.Id)))
+            .ToList();
 
-        var tags = await published
-            .SelectMany(r => r.Tags)
-            .GroupBy(t => t.Tag)
-            .Select(g => new FilterOption(g.Key, g.Key, g.Count()))
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Value)
+        var tagCounts = await published
+            .SelectMany(r => r.Tags.Select(t => t.Tag))
+            .GroupBy(tag => tag)
+            .Select(g => new { Tag = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var tags = tagCounts
+            .OrderBy(t => t.Tag, StringComparer.Ordinal)
+            .Select(t => new FilterOption(t.Tag, t.Tag, t.Count))
+            .ToList();
 
         return new CataloguePage(cards, total, page, pageCount, categories, tags);
     }

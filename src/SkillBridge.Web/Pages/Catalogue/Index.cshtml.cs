@@ -24,8 +24,8 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Read from the query by hand: Razor Pages reserves the route value "page" for the page's own name.</summary>
+    public int PageNumber => int.TryParse(Request.Query["page"], out var number) ? number : 1;
 
     public CataloguePage Result { get; private set; } = null!;
 
