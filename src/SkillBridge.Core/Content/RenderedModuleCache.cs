@@ -28,6 +28,7 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
             .Select(r => new
             {
                 r.Body,
+                r.Cover,
                 Images = r.Images.Select(i => new { i.Path, i.MediaFile.Sha256, i.MediaFile.ContentType, i.MediaFile.Width, i.MediaFile.Height }).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken)
@@ -49,6 +50,7 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
         var document = parsed.Value!;
         return new RenderedModule(
             renderer.Render(document.Introduction, Resolve),
-            document.Steps.Select(s => new RenderedStep(s.Number, s.Title, renderer.Render(s.Markdown, Resolve), s.Quizzes)).ToList());
+            document.Steps.Select(s => new RenderedStep(s.Number, s.Title, renderer.Render(s.Markdown, Resolve), s.Quizzes)).ToList(),
+            revision.Cover is null ? null : Resolve(revision.Cover));
     }
 }

@@ -24,6 +24,16 @@ public sealed class ModulePageTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
+    public async Task Get_ModuleWithCover_ShowsTheCoverImageWithItsSize()
+    {
+        var page = await _client.GetPageAsync("/modules/share-your-screen");
+
+        var cover = page.QuerySelector("img.cover")!;
+        Assert.StartsWith("/media/", cover.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.NotNull(cover.GetAttribute("width"));
+    }
+
+    [Fact]
     public async Task Get_UnknownModule_Returns404Page()
     {
         var page = await _client.GetPageAsync("/modules/no-such-module", System.Net.HttpStatusCode.NotFound);
