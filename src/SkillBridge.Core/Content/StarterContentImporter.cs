@@ -24,10 +24,10 @@ public sealed class StarterContentImporter(
 
         var folder = options.Value.StarterContentPath is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : FindBesideSolution(environment.ContentRootPath) ?? FindBesideSolution(AppContext.BaseDirectory);
+            : SolutionFolders.Find("content", environment.ContentRootPath);
         if (folder is null || !Directory.Exists(folder))
         {
-            logger.LogWarning("No starter content found (looked for {Folder}); the site starts empty", folder ?? "a 'content' folder beside SkillBridge.sln");
+            logger.LogWarning("No starter content found (looked for {Folder}); the site starts empty", folder ?? "a 'content' folder above the content root");
             return null;
         }
 
@@ -50,19 +50,5 @@ public sealed class StarterContentImporter(
             logger.LogError(e, "Importing the starter content from {Folder} failed; the site starts without it", folder);
             return null;
         }
-    }
-
-    /// <summary>The 'content' folder next to the nearest SkillBridge.sln above the given folder.</summary>
-    internal static string? FindBesideSolution(string start)
-    {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SkillBridge.sln")))
-            {
-                return Path.Combine(folder.FullName, "content");
-            }
-        }
-
-        return null;
     }
 }

@@ -1,22 +1,21 @@
+using SkillBridge.Core;
 using Microsoft.Extensions.DependencyInjection;
 using SkillBridge.Core.Content;
 using SkillBridge.Tests.TestSupport;
 
 namespace SkillBridge.Tests.Content;
 
-/// <summary>The repository's own content/ folder. Until the starter content is merged it may be empty or absent.</summary>
+/// <summary>The repository's own content/ folder, which a fresh site imports on its first start.</summary>
 public sealed class StarterContentTests
 {
-    private static readonly string RepositoryContent = StarterContentImporter.FindBesideSolution(AppContext.BaseDirectory)
-        ?? throw new InvalidOperationException("SkillBridge.sln not found above " + AppContext.BaseDirectory);
+    private static readonly string RepositoryContent = SolutionFolders.Find("content", AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("No content folder found above " + AppContext.BaseDirectory);
 
     [Fact]
     public async Task ImportAsync_RepositoryContent_NoProblems()
     {
         await using var site = await TestSite.CreateAsync();
-        var folder = Directory.Exists(RepositoryContent) ? RepositoryContent : Directory.CreateTempSubdirectory("skillbridge-empty-").FullName;
-
-        var result = await site.ImportAsync(folder);
+        var result = await site.ImportAsync(RepositoryContent);
 
         Assert.True(result.Succeeded, string.Join('\n', result.Problems));
         Assert.Equal(ModuleFileCount(), result.Counts.ModulesCreated);
@@ -26,10 +25,7 @@ public sealed class StarterContentTests
     public async Task ExportAsync_RepositoryContentReimported_NothingChanged()
     {
         await using var site = await TestSite.CreateAsync();
-        if (Directory.Exists(RepositoryContent))
-        {
-            Assert.True((await site.ImportAsync(RepositoryContent)).Succeeded);
-        }
+        Assert.True((await site.ImportAsync(RepositoryContent)).Succeeded);
 
         var export = Path.Combine(site.Root, "export");
         await site.ExportAsync(export);
@@ -49,6 +45,28 @@ public sealed class StarterContentTests
         var sut = scope.ServiceProvider.GetRequiredService<StarterContentImporter>();
 
         Assert.Null(await sut.ImportIfEmptyAsync());
+    }
+
+    [Fact]
+    public async Task RepositoryContent_MeetsTheStarterContentBrief()
+    {
+        var folder = await ContentFolder.ReadAsync(RepositoryContent, progress: null, CancellationToken.None);
+        Assert.True(folder.Succeeded, string.Join('\n', folder.Problems));
+        var content = folder.Value!;
+
+        Assert.True(content.Modules.Count >= 24, $"{content.Modules.Count} modules");
+        foreach (var category in new[] { "tools", "social-media", "work-hacks" })
+        {
+            Assert.True(content.Modules.Count(m => m.Category == category) >= 8, $"fewer than 8 modules in {category}");
+        }
+
+        Assert.All(content.Modules, m => Assert.InRange(m.Document.Steps.Count, 3, 7));
+        Assert.All(content.Modules, m => Assert.Contains(m.Document.Steps, s => s.Quizzes.Count > 0));
+        Assert.Contains(content.Modules, m => m.Document.Steps.SelectMany(s => s.Quizzes).Any(q => q.AllowsSeveral));
+        var authors = content.Modules.SelectMany(m => m.Authors).Distinct().ToList();
+        Assert.True(authors.Count >= 6, $"{authors.Count} authors");
+        Assert.All(content.People.Where(p => authors.Contains(p.Username)), p => Assert.False(string.IsNullOrWhiteSpace(p.Bio)));
+        Assert.True(content.Paths.Count >= 3, $"{content.Paths.Count} paths");
     }
 
     private static int ModuleFileCount()
