@@ -3,9 +3,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SkillBridge.Core.Authoring;
+using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Content;
+using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
+using SkillBridge.Core.Modules;
+using SkillBridge.Core.Paths;
+using SkillBridge.Core.People;
+using SkillBridge.Core.Publishing;
 
 namespace SkillBridge.Core;
 
@@ -27,10 +34,22 @@ public static class DependencyInjection
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<MediaStore>();
+        builder.Services.AddSingleton<ImageProcessing>();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddScoped<RenderedModuleCache>();
+        builder.Services.AddScoped<CatalogueService>();
+        builder.Services.AddScoped<ModuleReader>();
+        builder.Services.AddScoped<PeopleService>();
+        builder.Services.AddScoped<LearningPathService>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
         builder.Services.AddScoped<StarterContentImporter>();
+        builder.Services.AddScoped<DraftEditor>();
+        builder.Services.AddScoped<PublishingWorkflow>();
+        builder.Services.AddScoped<ScheduledPublishing>();
+        builder.Services.AddScoped<ReviewQueueService>();
+        builder.Services.AddScoped<ModuleHistory>();
         return builder;
     }
 

@@ -1,12 +1,5 @@
 using Microsoft.Extensions.FileProviders;
-using SkillBridge.Core.Catalogue;
-using SkillBridge.Core.Content;
-using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
-using SkillBridge.Core.Media;
-using SkillBridge.Core.Modules;
-using SkillBridge.Core.Paths;
-using SkillBridge.Core.People;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Theming;
 
@@ -25,13 +18,6 @@ public static class WebServices
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<SkillBridgeDbContext>();
         builder.Services.AddSingleton<ThemeCatalog>();
-        builder.Services.AddSingleton<ImageProcessing>();
-        builder.Services.AddScoped<CatalogueService>();
-        builder.Services.AddScoped<ModuleReader>();
-        builder.Services.AddScoped<PeopleService>();
-        builder.Services.AddScoped<LearningPathService>();
-        builder.Services.AddSingleton<MarkdownRenderer>();
-        builder.Services.AddScoped<RenderedModuleCache>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
@@ -21,6 +22,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
 
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
+    public DbSet<ModuleDraft> ModuleDrafts => Set<ModuleDraft>();
+
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillBridgeDbContext).Assembly);

@@ -41,6 +41,12 @@ public sealed class ModuleRevision
 
     public RevisionSource Source { get; set; }
 
+    /// <summary>Username of whoever published this revision; null for imported ones.</summary>
+    public string? CreatedBy { get; set; }
+
+    /// <summary>Anything worth knowing about how it was published, e.g. that a schedule ran late.</summary>
+    public string? PublishNote { get; set; }
+
     /// <summary>SHA-256 of the revision's canonical content, so an unchanged import is recognised.</summary>
     public required string ContentHash { get; set; }
 

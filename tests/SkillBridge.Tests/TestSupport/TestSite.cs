@@ -30,6 +30,8 @@ public sealed class TestSite : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    public ManualClock Clock { get; private init; } = null!;
+
     public static async Task<TestSite> CreateAsync()
     {
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", Guid.NewGuid().ToString("N"));
@@ -40,9 +42,10 @@ public sealed class TestSite : IAsyncDisposable
             ["SkillBridge:DataPath"] = Path.Combine(root, "data"),
             ["SkillBridge:ImportStarterContent"] = "false",
         });
-        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        var clock = new ManualClock(Now);
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddSkillBridgeCore();
-        var site = new TestSite(root, builder.Build());
+        var site = new TestSite(root, builder.Build()) { Clock = clock };
         await using var scope = site.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return site;
@@ -93,9 +96,14 @@ public sealed class TestSite : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    /// <summary>Stands still at <see cref="Now"/> until a test moves it.</summary>
+    public sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 }
 

@@ -16,6 +16,8 @@ internal sealed class ModuleRevisionConfiguration : IEntityTypeConfiguration<Mod
         builder.Property(r => r.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Cover).HasMaxLength(300);
         builder.Property(r => r.ContentHash).HasMaxLength(64);
+        builder.Property(r => r.CreatedBy).HasMaxLength(100);
+        builder.Property(r => r.PublishNote).HasMaxLength(300);
         builder.HasOne(r => r.Category).WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.CategoryId);
 
