@@ -18,6 +18,7 @@ public static class WebServices
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<SkillBridgeDbContext>();
         builder.Services.AddSingleton<ThemeCatalog>();
+        builder.Services.AddHostedService<SkillBridge.Web.Publishing.ScheduledPublishingService>();
         return builder;
     }
 

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using SkillBridge.Tests.Infrastructure;
 
 namespace SkillBridge.Tests.Data;
@@ -38,6 +41,30 @@ public sealed class MigrationTests
         await using var second = await database.CreateMigratedContextAsync();
         Assert.Empty(await second.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await second.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_DatabaseOnTheFirstSchema_UpgradesKeepingItsModules()
+    {
+        using var database = new TestDatabase();
+        await using (var db = database.CreateContext())
+        {
+            await db.GetInfrastructure().GetRequiredService<IMigrator>().MigrateAsync("20261122000000_Initial");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Categories (Key, Name, Description, Position) VALUES ('tools', 'Tools', '', 0);
+                INSERT INTO Modules (Slug, Status, CreatedAt) VALUES ('kept', 'InReview', '2026-01-01 00:00:00');
+                INSERT INTO ModuleRevisions (ModuleId, Number, Title, Summary, CategoryId, Level, Minutes, Body, UpdatedOn, CreatedAt, Source, ContentHash)
+                VALUES (1, 1, 'Kept', 'S', 1, 'Beginner', 5, '## Step', '2026-01-01', '2026-01-01 00:00:00', 'Import', 'h');
+                """);
+        }
+
+        await using var upgraded = await database.CreateMigratedContextAsync();
+
+        var module = await upgraded.Modules.Include(m => m.Revisions).SingleAsync();
+        Assert.Equal("kept", module.Slug);
+        Assert.Equal(SkillBridge.Core.Modules.ModuleStatus.Draft, module.Status);
+        Assert.Equal("Kept", Assert.Single(module.Revisions).Title);
+        Assert.Null(module.Revisions[0].CreatedBy);
     }
 
     /// <summary>Tables with their columns, foreign keys and indexes, one sorted line each, as SQLite reports them.</summary>
