@@ -14,9 +14,17 @@ public sealed class ReflowTests(BrowserFixture site)
         () => {
           const width = window.innerWidth;
           const found = [];
+          const describe = element =>
+            `${element.tagName.toLowerCase()}${element.id ? "#" + element.id : ""}${element.className ? "." + element.className : ""} "${(element.textContent || element.getAttribute("name") || "").trim().replace(/\s+/g, " ").slice(0, 40)}"`;
           const scrollWidth = document.documentElement.scrollWidth;
           if (scrollWidth > width) {
             found.push(`the page scrolls sideways: scrollWidth ${scrollWidth} > innerWidth ${width}`);
+            // Where it comes from: the innermost elements whose content is wider than their box.
+            const spills = element => element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1;
+            const spilling = [...document.body.querySelectorAll("*")].filter(element => spills(element) && ![...element.children].some(spills));
+            for (const element of spilling.slice(0, 8)) {
+              found.push(`  content wider than its box: ${describe(element)} needs ${element.scrollWidth} px, has ${element.clientWidth} px`);
+            }
           }
           for (const element of document.querySelectorAll("button, .button, input, select, label")) {
             const box = element.getBoundingClientRect();
@@ -24,8 +32,7 @@ public sealed class ReflowTests(BrowserFixture site)
               continue;
             }
             if (box.right > width + 0.5) {
-              const name = (element.textContent || element.getAttribute("name") || "").trim().slice(0, 40);
-              found.push(`${element.tagName.toLowerCase()}${element.id ? "#" + element.id : ""}${element.className ? "." + element.className : ""} "${name}" ends at ${Math.round(box.right)} px`);
+              found.push(`${describe(element)} ends at ${Math.round(box.right)} px`);
             }
           }
           return found;
