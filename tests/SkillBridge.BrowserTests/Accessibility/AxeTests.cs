@@ -48,7 +48,9 @@ public sealed class AxeTests(BrowserFixture site)
 
     private static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
-        var violations = AxeReport.SeriousOrCritical(await page.RunAxe());
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes);
+        var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));
     }
 }
