@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+using SkillBridge.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SkillBridge.BrowserTests.Theming;
+
+[Collection(SiteInBrowser.Name)]
+public sealed class DisplaySettingsTests(BrowserFixture site)
+{
+    [Fact]
+    public async Task DisplayForm_LargerAndHighContrastSaved_AppliesThemOnTheNextPage()
+    {
+        await using var session = await site.OpenAsync();
+        var page = session.Page;
+        await page.GotoAsync("/display");
+
+        await page.GetByLabel("Larger (150%)").CheckAsync();
+        await page.GetByLabel("High contrast: black on white with strong outlines").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save display settings" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your display settings were saved.");
+        await page.GotoAsync("/");
+
+        await Expect(page.Locator("html")).ToHaveClassAsync("text-larger");
+        await Expect(page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(1);
+    }
+}
