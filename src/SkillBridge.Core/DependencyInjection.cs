@@ -46,6 +46,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ContentExporter>();
         builder.Services.AddScoped<StarterContentImporter>();
         builder.Services.AddScoped<DraftEditor>();
+        builder.Services.AddSingleton<DraftPreview>();
         builder.Services.AddScoped<PublishingWorkflow>();
         builder.Services.AddScoped<ScheduledPublishing>();
         builder.Services.AddScoped<ReviewQueueService>();

@@ -18,6 +18,8 @@ public static class WebServices
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<SkillBridgeDbContext>();
         builder.Services.AddSingleton<ThemeCatalog>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SkillBridge.Web.Time.ViewerTime>();
         builder.Services.AddHostedService<SkillBridge.Web.Publishing.ScheduledPublishingService>();
         return builder;
     }

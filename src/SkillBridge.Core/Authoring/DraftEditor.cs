@@ -145,6 +145,35 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
         return AuthoringResult<string>.Ok(path);
     }
 
+    /// <summary>The modules a person writes: their drafts and their published modules, most recently changed first.</summary>
+    public async Task<List<AuthoredModule>> ListForAuthorAsync(string username, CancellationToken cancellationToken = default)
+    {
+        var drafted = await db.ModuleDrafts.AsNoTracking()
+            .Where(d => d.Module.Status != ModuleStatus.Archived)
+            .Select(d => new { d.Module.Slug, d.Title, d.Authors, d.State, d.UpdatedAt, d.Module.Status })
+            .ToListAsync(cancellationToken);
+        var published = await db.Modules.AsNoTracking()
+            .Where(m => m.PublishedRevision != null && m.Status != ModuleStatus.Archived && m.PublishedRevision.Authors.Any(a => a.Person.Username == username))
+            .Select(m => new { m.Slug, m.PublishedRevision!.Title, m.Status, m.PublishedAt })
+            .ToListAsync(cancellationToken);
+
+        var mine = drafted.Where(d => d.Authors.Contains(username)).ToDictionary(d => d.Slug, d => new AuthoredModule(d.Slug, d.Title, d.Status, d.State, d.UpdatedAt));
+        foreach (var module in published.Where(p => !mine.ContainsKey(p.Slug)))
+        {
+            mine[module.Slug] = new AuthoredModule(module.Slug, module.Title, module.Status, null, module.PublishedAt ?? DateTime.MinValue);
+        }
+
+        return mine.Values.OrderByDescending(m => m.ChangedAt).ToList();
+    }
+
+    /// <summary>Categories for the editor's list, in catalogue order.</summary>
+    public Task<List<Catalogue.Category>> CategoriesAsync(CancellationToken cancellationToken = default) =>
+        db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+
+    /// <summary>Review comments on a module, newest first.</summary>
+    public Task<List<ReviewComment>> CommentsAsync(int moduleId, CancellationToken cancellationToken = default) =>
+        db.ReviewComments.AsNoTracking().Where(c => c.ModuleId == moduleId).OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+
     public Task<ModuleDraft?> FindDraftAsync(int moduleId, CancellationToken cancellationToken) =>
         db.ModuleDrafts.Include(d => d.Module).Include(d => d.Category).Include(d => d.Images).ThenInclude(i => i.MediaFile)
             .AsSplitQuery()
@@ -199,3 +228,6 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
         return slug;
     }
 }
+
+/// <summary>One line of an author's list of modules; DraftState is null when nothing is being worked on.</summary>
+public sealed record AuthoredModule(string Slug, string Title, ModuleStatus Status, DraftState? DraftState, DateTime ChangedAt);

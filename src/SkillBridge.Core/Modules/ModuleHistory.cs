@@ -22,6 +22,23 @@ public sealed record DiffLine(DiffLineKind Kind, string Text);
 /// <summary>A module's revisions: who published what and when, what changed between two, and restoring one as the draft.</summary>
 public sealed class ModuleHistory(SkillBridgeDbContext db, DraftEditor drafts, TimeProvider clock)
 {
+    /// <summary>Whether the actor may see and restore this module's history: its authors (published or drafting) and curators.</summary>
+    public async Task<bool> MayViewAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.IsCurator)
+        {
+            return true;
+        }
+
+        var published = await db.Modules.Where(m => m.Slug == slug && m.PublishedRevision != null)
+            .SelectMany(m => m.PublishedRevision!.Authors.Select(a => a.Person.Username)).ToListAsync(cancellationToken);
+        var drafting = await db.ModuleDrafts.Where(d => d.Module.Slug == slug).Select(d => d.Authors).FirstOrDefaultAsync(cancellationToken) ?? [];
+        return actor.MayEdit(published.Concat(drafting));
+    }
+
+    public async Task<ModuleStatus?> StatusAsync(string slug, CancellationToken cancellationToken = default) =>
+        await db.Modules.Where(m => m.Slug == slug).Select(m => (ModuleStatus?)m.Status).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<List<RevisionSummary>?> ListAsync(string slug, CancellationToken cancellationToken = default)
     {
         var module = await db.Modules.AsNoTracking().Where(m => m.Slug == slug).Select(m => new { m.Id, m.PublishedRevisionId, m.Status }).FirstOrDefaultAsync(cancellationToken);
@@ -48,7 +65,11 @@ public sealed class ModuleHistory(SkillBridgeDbContext db, DraftEditor drafts, T
 
         var from = ContentExporter.ToCanonical(revisions.First(r => r.Number == fromNumber)).ToText();
         var to = ContentExporter.ToCanonical(revisions.First(r => r.Number == toNumber)).ToText();
-        return new InlineDiffBuilder(new Differ()).BuildDiffModel(from, to, ignoreWhitespace: false).Lines
+        return Diff(from, to);
+    }
+
+    private static List<DiffLine> Diff(string from, string to) =>
+        new InlineDiffBuilder(new Differ()).BuildDiffModel(from, to, ignoreWhitespace: false).Lines
             .Select(line => new DiffLine(
                 line.Type switch
                 {
@@ -58,6 +79,34 @@ public sealed class ModuleHistory(SkillBridgeDbContext db, DraftEditor drafts, T
                 },
                 line.Text))
             .ToList();
+
+    /// <summary>What the draft in review changes compared with the published revision (everything is new for a first version).</summary>
+    public async Task<List<DiffLine>?> DiffDraftAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var draft = await db.ModuleDrafts.AsNoTracking().Include(d => d.Module).Include(d => d.Category)
+            .FirstOrDefaultAsync(d => d.Module.Slug == slug, cancellationToken);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        var published = draft.Module.PublishedRevisionId is { } id
+            ? (await LoadAsync(slug, [await db.ModuleRevisions.Where(r => r.Id == id).Select(r => r.Number).FirstAsync(cancellationToken)], cancellationToken)).Single()
+            : null;
+        var before = published is null ? "" : ContentExporter.ToCanonical(published).ToText();
+        var after = new CanonicalModule(
+            slug,
+            draft.Title,
+            draft.Summary,
+            draft.Category?.Key ?? "",
+            CanonicalModule.SortTags(draft.Tags),
+            draft.Level,
+            draft.Minutes,
+            draft.Authors,
+            draft.Cover,
+            published?.UpdatedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            draft.Body).ToText();
+        return Diff(before, after);
     }
 
     /// <summary>Makes the draft hold revision <paramref name="number"/>'s content; the published revision is untouched.</summary>

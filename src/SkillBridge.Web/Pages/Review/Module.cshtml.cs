@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Authoring;
+using SkillBridge.Core.Modules;
+using SkillBridge.Core.Publishing;
+using SkillBridge.Web.Authoring;
+using SkillBridge.Web.Time;
+
+namespace SkillBridge.Web.Pages.Review;
+
+/// <summary>A curator reviews one module: reads it as learners will, sees what changed, and publishes, schedules or asks for changes.</summary>
+[Authorize(Roles = "curator,admin")]
+public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow, ModuleHistory history, DraftPreview preview, ViewerTime time) : PageModel
+{
+    public ModuleDraft Draft { get; private set; } = null!;
+
+    public DraftPreviewView PreviewView { get; private set; } = null!;
+
+    public IReadOnlyList<DiffLine> Changes { get; private set; } = [];
+
+    public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    /// <summary>Wall-clock time in the curator's time zone, from a datetime-local input.</summary>
+    [BindProperty]
+    public DateTime? PublishAt { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) => ShowAsync(slug, cancellationToken);
+
+    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken cancellationToken)
+    {
+        var published = await workflow.PublishAsync(slug, User.ToActor(), cancellationToken);
+        if (published.Succeeded)
+        {
+            Message = $"Published as revision {published.Value!.Number}.";
+            return Redirect($"/modules/{slug}");
+        }
+
+        return await FailAsync(slug, published.Failure, published.Message, published.Problems, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostScheduleAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (PublishAt is not { } local || time.ToUtc(local) is not { } utc)
+        {
+            return await FailAsync(slug, AuthoringFailure.Invalid, null, [new("PublishAt", "Choose a date and time that exists in your time zone.")], cancellationToken);
+        }
+
+        var scheduled = await workflow.ScheduleAsync(slug, User.ToActor(), utc, cancellationToken);
+        if (scheduled.Succeeded)
+        {
+            Message = $"Scheduled for {time.Format(utc)}.";
+            return RedirectToPage("/Review/Index");
+        }
+
+        return await FailAsync(slug, scheduled.Failure, scheduled.Message, scheduled.Problems, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRequestChangesAsync(string slug, CancellationToken cancellationToken)
+    {
+        var requested = await workflow.RequestChangesAsync(slug, User.ToActor(), Comment ?? "", cancellationToken);
+        if (requested.Succeeded)
+        {
+            Message = "Changes requested. The authors see your comment in their editor.";
+            return RedirectToPage("/Review/Index");
+        }
+
+        return await FailAsync(slug, requested.Failure, requested.Message, requested.Problems, cancellationToken);
+    }
+
+    private async Task<IActionResult> FailAsync(string slug, AuthoringFailure? failure, string? message, IReadOnlyList<DraftProblem> problems, CancellationToken cancellationToken)
+    {
+        switch (failure)
+        {
+            case AuthoringFailure.NotFound:
+                return NotFound();
+            case AuthoringFailure.Forbidden:
+                return Forbid();
+        }
+
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(problem.Field is "Comment" or "PublishAt" ? problem.Field : string.Empty, problem.Message);
+        }
+
+        if (problems.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, message ?? "That did not work.");
+        }
+
+        return await ShowAsync(slug, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(string slug, CancellationToken cancellationToken)
+    {
+        var opened = await drafts.OpenAsync(slug, User.ToActor(), cancellationToken);
+        if (opened.Value is not { } draft || draft.State is DraftState.Editing or DraftState.ChangesRequested)
+        {
+            return NotFound();
+        }
+
+        Draft = draft;
+        var (rendered, problems) = preview.Render(draft.Body, draft.Cover, draft.Images);
+        PreviewView = new DraftPreviewView(rendered, problems, OffersQuizEditing: false);
+        Changes = await history.DiffDraftAsync(slug, cancellationToken) ?? [];
+        Comments = await drafts.CommentsAsync(draft.ModuleId, cancellationToken);
+        return Page();
+    }
+}

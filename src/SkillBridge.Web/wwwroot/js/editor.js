@@ -1,0 +1,178 @@
+// SkillBridge module editor: autosave, live preview, and screenshots pasted or dropped into the text.
+// Without JavaScript the same form saves, previews and uploads through its buttons.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("editor-form");
+  if (!form) {
+    return;
+  }
+  var body = form.querySelector("textarea[name='Form.Body']");
+  var version = form.querySelector("input[name='Form.Version']");
+  var status = document.getElementById("autosave-status");
+  var preview = document.getElementById("draft-preview");
+  var autosaveDelay = 2000;
+  var previewDelay = 700;
+  var saveTimer = null;
+  var previewTimer = null;
+  var saving = false;
+  var pending = false;
+  var stopped = false;
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  function fields() {
+    var data = new FormData(form);
+    data.delete("image");
+    return data;
+  }
+
+  function post(url, data) {
+    return fetch(url, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json, text/html" } });
+  }
+
+  function autosave() {
+    if (stopped) {
+      return;
+    }
+    if (saving) {
+      pending = true;
+      return;
+    }
+    saving = true;
+    say("Saving…");
+    post(form.dataset.autosave, fields()).then(function (response) {
+      return response.json().then(function (result) {
+        if (response.ok) {
+          version.value = result.version;
+          say("All changes saved at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+        } else if (response.status === 409) {
+          stopped = true;
+          say(result.message + " Press “Save draft” to see both versions.");
+        } else {
+          say(result.message || "Not saved yet: check the highlighted fields and press “Save draft”.");
+        }
+      });
+    }).catch(function () {
+      say("Not saved: the connection was lost. Your text is still here; press “Save draft” when you are back online.");
+    }).finally(function () {
+      saving = false;
+      if (pending) {
+        pending = false;
+        schedule();
+      }
+    });
+  }
+
+  function refreshPreview() {
+    post(form.dataset.preview, fields()).then(function (response) {
+      if (response.ok) {
+        return response.text().then(function (html) {
+          preview.innerHTML = html;
+        });
+      }
+      return null;
+    }).catch(function () {
+      // The preview catches up on the next change or with "Update preview".
+    });
+  }
+
+  function schedule() {
+    window.clearTimeout(saveTimer);
+    saveTimer = window.setTimeout(autosave, autosaveDelay);
+    window.clearTimeout(previewTimer);
+    previewTimer = window.setTimeout(refreshPreview, previewDelay);
+    if (!stopped) {
+      say("Changes not saved yet…");
+    }
+  }
+
+  form.addEventListener("input", function (event) {
+    if (event.target && event.target.type === "file") {
+      return;
+    }
+    schedule();
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target && event.target.type !== "file") {
+      schedule();
+    }
+  });
+
+  // Screenshots: paste from the clipboard or drop a file onto the text.
+  function insertAtCursor(text) {
+    var start = body.selectionStart;
+    var end = body.selectionEnd;
+    body.value = body.value.slice(0, start) + text + body.value.slice(end);
+    body.selectionStart = body.selectionEnd = start + text.length;
+    body.focus();
+    schedule();
+  }
+
+  function upload(file) {
+    var alt = window.prompt("Describe the image in a few words (learners who cannot see it hear this):", "");
+    var data = new FormData();
+    data.append("image", file, file.name || "screenshot.png");
+    data.append("__RequestVerificationToken", form.querySelector("input[name='__RequestVerificationToken']").value);
+    say("Uploading the image…");
+    post(form.dataset.upload, data).then(function (response) {
+      return response.json().then(function (result) {
+        if (response.ok) {
+          insertAtCursor("\n![" + (alt || "").replace(/[\[\]]/g, "") + "](" + result.path + ")\n");
+          say(alt ? "Image added." : "Image added. Describe it between the square brackets before you submit.");
+          refreshCoverChoices(result.path);
+        } else {
+          say(result.message || "The image could not be uploaded.");
+        }
+      });
+    }).catch(function () {
+      say("The image could not be uploaded: the connection was lost.");
+    });
+  }
+
+  function refreshCoverChoices(path) {
+    var cover = form.querySelector("select[name='Form.Cover']");
+    if (!cover || Array.prototype.some.call(cover.options, function (o) { return o.value === path; })) {
+      return;
+    }
+    var option = document.createElement("option");
+    option.value = path;
+    option.textContent = path;
+    cover.appendChild(option);
+  }
+
+  function imagesIn(list) {
+    return Array.prototype.filter.call(list || [], function (item) {
+      return item.type && item.type.indexOf("image/") === 0;
+    });
+  }
+
+  body.addEventListener("paste", function (event) {
+    var files = imagesIn(event.clipboardData && event.clipboardData.files);
+    if (files.length > 0) {
+      event.preventDefault();
+      files.forEach(upload);
+    }
+  });
+  body.addEventListener("dragover", function (event) {
+    if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+      event.preventDefault();
+    }
+  });
+  body.addEventListener("drop", function (event) {
+    var files = imagesIn(event.dataTransfer && event.dataTransfer.files);
+    if (files.length > 0) {
+      event.preventDefault();
+      files.forEach(upload);
+    }
+  });
+
+  // Leaving with unsaved changes: save what we can on the way out.
+  window.addEventListener("pagehide", function () {
+    if (saveTimer && !stopped && status.textContent.indexOf("not saved yet") >= 0) {
+      navigator.sendBeacon(form.dataset.autosave, fields());
+    }
+  });
+})();
