@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Content;
@@ -26,7 +27,11 @@ public static class DependencyInjection
 
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddMemoryCache();
+        builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
+        builder.Services.TryAddSingleton<ImageProcessing>();
+        builder.Services.AddSingleton<ImageVariantMaker>();
         builder.Services.AddScoped<MediaStore>();
+        builder.Services.AddScoped<MediaUploadService>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
