@@ -61,7 +61,8 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaUploadService 
         for (var i = 0; i < content.Modules.Count; i++)
         {
             var file = content.Modules[i];
-            var imageHashes = file.Images.ToDictionary(image => image.Path, image => content.Images[ContentFolder.ImageFile(file, image.Path)].Sha256);
+            // Hashed as stored (metadata stripped), which is also what export writes: export then import changes nothing.
+            var imageHashes = file.Images.ToDictionary(image => image.Path, image => media[ContentFolder.ImageFile(file, image.Path)].Sha256);
             if (!modules.TryGetValue(file.Slug, out var module))
             {
                 var updatedOn = file.Updated ?? DateOnly.FromDateTime(now);

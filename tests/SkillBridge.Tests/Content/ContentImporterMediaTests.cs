@@ -66,6 +66,20 @@ public sealed class ContentImporterMediaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportAsync_ExportOfAStrippedImage_ChangesNothing()
+    {
+        _content.WriteBytes(ImagePath, MetadataSamples.PngWithMetadata());
+        await _site.ImportAsync(_content.Root);
+        var export = Path.Combine(_site.Root, "export");
+        await _site.ExportAsync(export);
+
+        var result = await _site.ImportAsync(export);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal((0, 0, 1), (result.Counts.ModulesCreated, result.Counts.ModulesUpdated, result.Counts.ModulesUnchanged));
+    }
+
+    [Fact]
     public async Task ImportAsync_WideImageWithLibvips_StoresItsVariants()
     {
         Libvips.Require();
