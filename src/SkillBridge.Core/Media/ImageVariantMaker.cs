@@ -50,7 +50,7 @@ public sealed class ImageVariantMaker(ImageProcessing processing, IOptions<Media
             if (outcome.TimedOut)
             {
                 logger.LogWarning("vipsthumbnail took longer than {Seconds} s for a {Width} px variant and was stopped", timeLimit.TotalSeconds, width);
-                return new VariantsMade([], $"took longer than {timeLimit.TotalSeconds:0} seconds");
+                return new VariantsMade([], $"it took longer than {timeLimit.TotalSeconds:0} seconds");
             }
 
             if (!outcome.Succeeded || !File.Exists(output))
