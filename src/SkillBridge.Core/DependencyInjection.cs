@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Authoring;
@@ -33,8 +34,11 @@ public static class DependencyInjection
 
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<MediaStore>();
+        builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
         builder.Services.AddSingleton<ImageProcessing>();
+        builder.Services.AddSingleton<ImageVariantMaker>();
+        builder.Services.AddScoped<MediaStore>();
+        builder.Services.AddScoped<MediaUploadService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<RenderedModuleCache>();
         builder.Services.AddScoped<CatalogueService>();

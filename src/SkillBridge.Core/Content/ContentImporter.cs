@@ -14,7 +14,7 @@ namespace SkillBridge.Core.Content;
 /// is invalid; then, in one transaction, upserts categories and people, publishes a new revision for each new or changed
 /// module (matched by slug) and upserts paths. Modules edited in the site since their last import are left alone unless forced.
 /// </summary>
-public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaStore, TimeProvider clock, ILogger<ContentImporter> logger)
+public sealed class ContentImporter(SkillBridgeDbContext db, MediaUploadService mediaUploads, TimeProvider clock, ILogger<ContentImporter> logger)
 {
     public async Task<ImportResult> ImportAsync(string directory, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -40,30 +40,35 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaSto
         var lastNumbers = await db.ModuleRevisions.GroupBy(r => r.ModuleId)
             .Select(g => new { ModuleId = g.Key, Number = g.Max(r => r.Number) })
             .ToDictionaryAsync(x => x.ModuleId, x => x.Number, cancellationToken);
-        var shas = content.Images.Values.Select(i => i.Sha256).Distinct().ToList();
 
-        // Tracked here, so MediaStore finds them in the context's local view instead of querying per image.
-        await db.MediaFiles.Where(m => shas.Contains(m.Sha256)).LoadAsync(cancellationToken);
+        // Images go through the same pipeline as uploads (checks, metadata stripped, variants) before anything is written,
+        // so an image the pipeline refuses fails the import like any other invalid file.
+        var (media, imageProblems) = await StoreImagesAsync(content, cancellationToken);
+        if (imageProblems.Count > 0)
+        {
+            return ImportResult.Failed(imageProblems);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var categoriesChanged = UpsertCategories(content.Categories, categories);
         var peopleChanged = UpsertPeople(content.People, people);
 
-        var writer = new RevisionWriter(content, categories, people, mediaStore, now);
+        var writer = new RevisionWriter(categories, people, media, now);
         int created = 0, updated = 0, unchanged = 0;
         var skipped = new List<ContentProblem>();
         var published = new List<(Module Module, ModuleRevision Revision)>();
         for (var i = 0; i < content.Modules.Count; i++)
         {
             var file = content.Modules[i];
-            var imageHashes = file.Images.ToDictionary(image => image.Path, image => content.Images[ContentFolder.ImageFile(file, image.Path)].Sha256);
+            // Hashed as stored (metadata stripped), which is also what export writes: export then import changes nothing.
+            var imageHashes = file.Images.ToDictionary(image => image.Path, image => media[ContentFolder.ImageFile(file, image.Path)].Sha256);
             if (!modules.TryGetValue(file.Slug, out var module))
             {
                 var updatedOn = file.Updated ?? DateOnly.FromDateTime(now);
                 module = db.Modules.Add(new Module { Slug = file.Slug, CreatedAt = now }).Entity;
                 modules[file.Slug] = module;
-                published.Add((module, await writer.AddRevisionAsync(module, 1, file, updatedOn, file.ToCanonical(updatedOn).Hash(imageHashes), cancellationToken)));
+                published.Add((module, writer.AddRevision(module, 1, file, updatedOn, file.ToCanonical(updatedOn).Hash(imageHashes))));
                 created++;
             }
             else if (!options.Force && (module.LastImportedRevisionId is null || module.PublishedRevisionId != module.LastImportedRevisionId))
@@ -83,7 +88,7 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaSto
                 else
                 {
                     var number = lastNumbers.GetValueOrDefault(module.Id) + 1;
-                    published.Add((module, await writer.AddRevisionAsync(module, number, file, updatedOn, hash, cancellationToken)));
+                    published.Add((module, writer.AddRevision(module, number, file, updatedOn, hash)));
                     updated++;
                 }
             }
@@ -108,6 +113,37 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaSto
         var counts = new ImportCounts(created, updated, unchanged, skipped.Count, peopleChanged, categoriesChanged, pathsChanged);
         logger.LogInformation("Imported {Directory}: {Counts}", directory, counts);
         return new ImportResult([], counts, skipped);
+    }
+
+    /// <summary>Stores every image once; on any refusal, forgets the rows added for the others and reports where each refused image is named.</summary>
+    private async Task<(Dictionary<string, MediaFile> Media, List<ContentProblem> Problems)> StoreImagesAsync(ContentFolder content, CancellationToken cancellationToken)
+    {
+        var images = content.Images.Values.ToList();
+        var results = await mediaUploads.AddAsync([.. images.Select(i => new MediaCandidate(i.Bytes, i.File))], cancellationToken);
+        var media = new Dictionary<string, MediaFile>(StringComparer.Ordinal);
+        var problems = new List<ContentProblem>();
+        for (var i = 0; i < images.Count; i++)
+        {
+            if (results[i].Media is { } stored)
+            {
+                media[images[i].File] = stored;
+                continue;
+            }
+
+            var (module, reference) = content.Modules.SelectMany(m => m.Images.Select(r => (Module: m, Reference: r)))
+                .First(x => ContentFolder.ImageFile(x.Module, x.Reference.Path) == images[i].File);
+            problems.Add(new ContentProblem(module.Path, reference.Line, $"image '{reference.Path}': {results[i].Message}"));
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+
+        return (media, problems);
     }
 
     private static List<ContentProblem> CheckReferences(ContentFolder content, Dictionary<string, Category> categories, Dictionary<string, Person> people, Dictionary<string, Module> modules)
@@ -231,10 +267,10 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaSto
         return changed;
     }
 
-    /// <summary>Builds published-to-be revisions from module files, storing their images through the media store.</summary>
-    private sealed class RevisionWriter(ContentFolder content, Dictionary<string, Category> categories, Dictionary<string, Person> people, MediaStore mediaStore, DateTime now)
+    /// <summary>Builds published-to-be revisions from module files, pointing at their images stored beforehand.</summary>
+    private sealed class RevisionWriter(Dictionary<string, Category> categories, Dictionary<string, Person> people, Dictionary<string, MediaFile> media, DateTime now)
     {
-        public async Task<ModuleRevision> AddRevisionAsync(Module module, int number, ModuleFile file, DateOnly updatedOn, string hash, CancellationToken cancellationToken)
+        public ModuleRevision AddRevision(Module module, int number, ModuleFile file, DateOnly updatedOn, string hash)
         {
             var revision = new ModuleRevision
             {
@@ -256,9 +292,7 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaStore mediaSto
             revision.Authors.AddRange(file.Authors.Select((username, position) => new RevisionAuthor { Person = people[username], Position = position }));
             foreach (var reference in file.Images)
             {
-                var image = content.Images[ContentFolder.ImageFile(file, reference.Path)];
-                var media = await mediaStore.AddAsync(image.Bytes, image.Info, cancellationToken);
-                revision.Images.Add(new RevisionImage { Path = reference.Path, MediaFile = media });
+                revision.Images.Add(new RevisionImage { Path = reference.Path, MediaFile = media[ContentFolder.ImageFile(file, reference.Path)] });
             }
 
             module.Revisions.Add(revision);

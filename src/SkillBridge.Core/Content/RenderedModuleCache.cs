@@ -14,6 +14,9 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
 {
     private static readonly TimeSpan KeepUnused = TimeSpan.FromHours(1);
 
+    /// <summary>Step and introduction images are at most as wide as the text column (site.css: .prose, .step-content).</summary>
+    private const string ImageSizes = "(min-width: 48rem) 46rem, 100vw";
+
     public async Task<RenderedModule> GetAsync(int revisionId, CancellationToken cancellationToken = default) =>
         (await cache.GetOrCreateAsync(("rendered-module", revisionId), entry =>
         {
@@ -29,7 +32,15 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
             {
                 r.Body,
                 r.Cover,
-                Images = r.Images.Select(i => new { i.Path, i.MediaFile.Sha256, i.MediaFile.ContentType, i.MediaFile.Width, i.MediaFile.Height }).ToList(),
+                Images = r.Images.Select(i => new
+                {
+                    i.Path,
+                    i.MediaFile.Sha256,
+                    i.MediaFile.ContentType,
+                    i.MediaFile.Width,
+                    i.MediaFile.Height,
+                    Variants = i.MediaFile.Variants.Select(v => new { v.Width, v.FileName }).ToList(),
+                }).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"Module revision {revisionId} does not exist.");
@@ -43,7 +54,17 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
 
         var images = revision.Images.ToDictionary(
             i => i.Path,
-            i => new ImageSource($"/media/{i.Sha256}{ImageFormats.ExtensionFor(i.ContentType)}", i.Width, i.Height),
+            i =>
+            {
+                var url = $"/media/{i.Sha256}{ImageFormats.ExtensionFor(i.ContentType)}";
+                if (i.Variants.Count == 0)
+                {
+                    return new ImageSource(url, i.Width, i.Height);
+                }
+
+                var candidates = i.Variants.OrderBy(v => v.Width).Select(v => $"/media/{v.FileName} {v.Width}w").Append($"{url} {i.Width}w");
+                return new ImageSource(url, i.Width, i.Height, string.Join(", ", candidates), ImageSizes);
+            },
             StringComparer.Ordinal);
         ImageSource? Resolve(string url) => images.GetValueOrDefault(url) ?? (url.StartsWith("./", StringComparison.Ordinal) ? images.GetValueOrDefault(url[2..]) : null);
 

@@ -24,6 +24,47 @@ public static class ImageFormats
         _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "Not an image type SkillBridge stores."),
     };
 
+    /// <summary>The format named by the file's first bytes (its signature) alone, or null when it is none SkillBridge stores.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 8 && bytes[..8].SequenceEqual(PngSignature))
+        {
+            return Png;
+        }
+
+        if (bytes.Length >= 6 && (bytes[..6].SequenceEqual("GIF87a"u8) || bytes[..6].SequenceEqual("GIF89a"u8)))
+        {
+            return Gif;
+        }
+
+        if (bytes.Length >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
+        {
+            return Jpeg;
+        }
+
+        return bytes.Length >= 12 && bytes[..4].SequenceEqual("RIFF"u8) && bytes.Slice(8, 4).SequenceEqual("WEBP"u8) ? WebP : null;
+    }
+
+    /// <summary>The format's usual short name, as authors know it.</summary>
+    public static string NameOf(string contentType) => contentType switch
+    {
+        Png => "PNG",
+        Jpeg => "JPEG",
+        Gif => "GIF",
+        WebP => "WebP",
+        _ => contentType,
+    };
+
+    /// <summary>The format a file name's extension promises (.png, .jpg, .jpeg, .gif, .webp; any case), or null.</summary>
+    public static string? ForExtension(string extension) => extension.ToUpperInvariant() switch
+    {
+        ".PNG" => Png,
+        ".JPG" or ".JPEG" or ".JPE" or ".JFIF" => Jpeg,
+        ".GIF" => Gif,
+        ".WEBP" => WebP,
+        _ => null,
+    };
+
     /// <summary>Reads the header only; returns null when the bytes are not a supported image or the header is broken.</summary>
     public static ImageInfo? Identify(ReadOnlySpan<byte> bytes)
     {

@@ -13,10 +13,10 @@ public sealed class ImageProcessing(IOptions<SkillBridgeOptions> options)
 
     public string Describe() =>
         ResizesImages
-            ? $"libvips ({VipsThumbnailPath}): images are resized into responsive variants"
+            ? $"libvips ({VipsThumbnailPath}): images are resized into responsive variants (480, 960, 1600 px); metadata is stripped from every image"
             : options.Value.UseLibvips
-                ? "libvips not found (install libvips-tools): original images are served"
-                : "libvips turned off by the SkillBridge:UseLibvips setting: original images are served";
+                ? "libvips not found (install libvips-tools): original images are served, with their metadata stripped"
+                : "libvips turned off by the SkillBridge:UseLibvips setting: original images are served, with their metadata stripped";
 
     private static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")

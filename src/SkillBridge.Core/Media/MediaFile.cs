@@ -18,6 +18,9 @@ public sealed class MediaFile
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Smaller copies for responsive images; none when libvips is not used or the image is small or a GIF.</summary>
+    public List<MediaVariant> Variants { get; } = [];
+
     /// <summary>File name inside the media folder.</summary>
     public string FileName => Sha256 + ImageFormats.ExtensionFor(ContentType);
 }

@@ -19,9 +19,18 @@ public sealed class MediaStore(SkillBridgeDbContext db, IOptions<SkillBridgeOpti
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var existing = db.MediaFiles.Local.FirstOrDefault(m => m.Sha256 == sha)
             ?? await db.MediaFiles.FirstOrDefaultAsync(m => m.Sha256 == sha, cancellationToken);
+        return await WriteAsync(bytes, sha, info, existing, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="AddAsync"/> for a caller that already looked the content up (by its SHA-256) and passes the row
+    /// it found, or null to add one.
+    /// </summary>
+    public async Task<MediaFile> WriteAsync(byte[] bytes, string sha256, ImageInfo info, MediaFile? existing, CancellationToken cancellationToken = default)
+    {
         var media = existing ?? db.MediaFiles.Add(new MediaFile
         {
-            Sha256 = sha,
+            Sha256 = sha256,
             ContentType = info.ContentType,
             Length = bytes.LongLength,
             Width = info.Width,
@@ -39,6 +48,29 @@ public sealed class MediaStore(SkillBridgeDbContext db, IOptions<SkillBridgeOpti
         }
 
         return media;
+    }
+
+    /// <summary>Moves a variant made in a work folder into the media folder and adds its row to the image, without saving.</summary>
+    public MediaVariant AddVariant(MediaFile media, VariantFile file)
+    {
+        var variant = new MediaVariant
+        {
+            Width = file.Width,
+            Height = file.Height,
+            Length = file.Length,
+            FileName = MediaVariant.FileNameFor(media, file.Width),
+        };
+        var path = System.IO.Path.Combine(MediaPath, variant.FileName);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(MediaPath);
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            File.Copy(file.Path, temporary);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        media.Variants.Add(variant);
+        return variant;
     }
 
     public string PathOf(MediaFile media) => System.IO.Path.Combine(MediaPath, media.FileName);

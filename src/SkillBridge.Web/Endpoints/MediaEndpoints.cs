@@ -5,7 +5,7 @@ using SkillBridge.Core.Media;
 
 namespace SkillBridge.Web.Endpoints;
 
-/// <summary>Serves stored images by their content name, with the type that was checked when they were stored.</summary>
+/// <summary>Serves stored images and their resized variants by their content name, with the type that was checked when they were stored.</summary>
 public static partial class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
@@ -40,6 +40,7 @@ public static partial class MediaEndpoints
         return TypedResults.PhysicalFile(path, contentType);
     }
 
-    [GeneratedRegex("^[0-9a-f]{64}\\.(?<ext>png|jpg|gif|webp)$")]
+    /// <summary>"{sha256}.{ext}" for an original, "{sha256}-{width}.{ext}" for a variant.</summary>
+    [GeneratedRegex("^[0-9a-f]{64}(-[1-9][0-9]{0,4})?\\.(?<ext>png|jpg|gif|webp)\\z")]
     private static partial Regex MediaFileName();
 }

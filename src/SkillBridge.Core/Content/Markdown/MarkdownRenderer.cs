@@ -182,11 +182,46 @@ public sealed class MarkdownRenderer
             {
                 attributes.AddProperty("height", height.ToString(CultureInfo.InvariantCulture));
             }
+
+            if (IsSafeSrcset(source.Srcset))
+            {
+                attributes.AddProperty("srcset", source.Srcset!);
+                if (!string.IsNullOrWhiteSpace(source.Sizes))
+                {
+                    attributes.AddProperty("sizes", source.Sizes);
+                }
+            }
         }
 
         attributes.AddProperty("loading", "lazy");
         attributes.AddProperty("decoding", "async");
     }
+
+    /// <summary>
+    /// A srcset is used only when every candidate is "URL width" with a URL the policy allows; one bad candidate drops
+    /// the whole srcset (the checked src still shows the image).
+    /// </summary>
+    private static bool IsSafeSrcset(string? srcset)
+    {
+        if (string.IsNullOrWhiteSpace(srcset))
+        {
+            return false;
+        }
+
+        foreach (var candidate in srcset.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var parts = candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !UrlPolicy.IsAllowed(parts[0]) || !IsWidthDescriptor(parts[1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWidthDescriptor(string descriptor) =>
+        descriptor.Length > 1 && descriptor[^1] == 'w' && descriptor[..^1].All(char.IsAsciiDigit);
 
     /// <summary>
     /// The HTML renderer prefers <see cref="LinkInline.GetDynamicUrl"/> over <see cref="LinkInline.Url"/>;
