@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
@@ -31,6 +32,11 @@ public static class DependencyInjection
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
         builder.Services.AddScoped<StarterContentImporter>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<SetupCode>();
         return builder;
     }
 

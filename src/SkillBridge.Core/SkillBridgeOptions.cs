@@ -43,6 +43,9 @@ public sealed class SkillBridgeOptions
     /// <summary>IANA time zone for new accounts and anonymous visitors (design.md, Time).</summary>
     public string DefaultTimeZone { get; set; } = DefaultTimeZoneId;
 
+    /// <summary>The site's public address (https://skills.example.com) for links in mail; the request's own address when empty.</summary>
+    public string? SiteUrl { get; set; }
+
     public AccountOptions Accounts { get; set; } = new();
 
     public SmtpOptions Smtp { get; set; } = new();

@@ -6,6 +6,7 @@ using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
+using SkillBridge.Web.Accounts;
 using SkillBridge.Core.People;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Theming;
@@ -16,7 +17,12 @@ public static class WebServices
 {
     public static IHostApplicationBuilder AddSkillBridgeWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Catalogue/Index", ""))
+        builder.AddSkillBridgeAccounts();
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AddPageRoute("/Catalogue/Index", "");
+                AccountsSetup.AuthorizePages(options.Conventions);
+            })
             .AddMvcOptions(options => options.Filters.Add<SkillBridge.Web.Pages.HandlerRequiredFilter>());
         builder.Services.AddAntiforgery(options =>
         {
@@ -32,6 +38,8 @@ public static class WebServices
         builder.Services.AddScoped<LearningPathService>();
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<RenderedModuleCache>();
+        builder.Services.AddSingleton<PasswordRules>();
+        builder.Services.AddSingleton<AccountLinks>();
         return builder;
     }
 
@@ -52,11 +60,14 @@ public static class WebServices
             RequestPath = "/themes",
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapRazorPages();
         app.MapMediaEndpoints();
         app.MapPlayerApi();
+        // Load balancers probe this without signing in; it says only Healthy or Unhealthy.
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
