@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
@@ -55,6 +56,11 @@ public static class DependencyInjection
         builder.Services.AddScoped<ScheduledPublishing>();
         builder.Services.AddScoped<ReviewQueueService>();
         builder.Services.AddScoped<ModuleHistory>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<SetupCode>();
         return builder;
     }
 

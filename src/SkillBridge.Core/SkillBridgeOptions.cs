@@ -35,6 +35,21 @@ public sealed class SkillBridgeOptions
     /// <summary>Modules per catalogue page.</summary>
     public int CataloguePageSize { get; set; } = 12;
 
+    public const string DefaultTimeZoneId = "Europe/London";
+
+    /// <summary>When true, only signed-in people can read the catalogue, modules, paths and profiles.</summary>
+    public bool RequireSignIn { get; set; }
+
+    /// <summary>IANA time zone for new accounts and anonymous visitors (design.md, Time).</summary>
+    public string DefaultTimeZone { get; set; } = DefaultTimeZoneId;
+
+    /// <summary>The site's public address (https://skills.example.com) for links in mail; the request's own address when empty.</summary>
+    public string? SiteUrl { get; set; }
+
+    public AccountOptions Accounts { get; set; } = new();
+
+    public SmtpOptions Smtp { get; set; } = new();
+
     /// <summary>Set by the host once the content root is known: absolute DataPath.</summary>
     public string ResolvedDataPath { get; set; } = "";
 
@@ -45,4 +60,27 @@ public enum DatabaseProvider
 {
     Sqlite,
     PostgreSql,
+}
+
+/// <summary>Settings under SkillBridge:Accounts.</summary>
+public sealed class AccountOptions
+{
+    /// <summary>Let anyone create a learner account at /account/register. Off: admins invite people.</summary>
+    public bool AllowSelfRegistration { get; set; }
+}
+
+/// <summary>Settings under SkillBridge:Smtp. Mail is sent only when Host is set.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string From { get; set; } = "skillbridge@localhost";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool EnableSsl { get; set; } = true;
 }

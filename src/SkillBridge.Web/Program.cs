@@ -2,6 +2,7 @@ using SkillBridge.Core;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Web;
+using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Cli;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<StarterContentImporter>().ImportIfEmptyAsync();
 }
 
+await app.PrepareFirstAdministratorAsync();
 app.UseSkillBridgeWeb();
 await app.RunAsync();
 return 0;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using SkillBridge.Core.Data;
+using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Theming;
 
@@ -9,7 +10,12 @@ public static class WebServices
 {
     public static IHostApplicationBuilder AddSkillBridgeWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Catalogue/Index", ""))
+        builder.AddSkillBridgeAccounts();
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AddPageRoute("/Catalogue/Index", "");
+                AccountsSetup.AuthorizePages(options.Conventions);
+            })
             .AddMvcOptions(options => options.Filters.Add<SkillBridge.Web.Pages.HandlerRequiredFilter>());
         builder.Services.AddAntiforgery(options =>
         {
@@ -19,8 +25,10 @@ public static class WebServices
         builder.Services.AddHealthChecks().AddDbContextCheck<SkillBridgeDbContext>();
         builder.Services.AddSingleton<ThemeCatalog>();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<SkillBridge.Web.Time.ViewerTime>();
+        builder.Services.AddScoped<SkillBridge.Web.Time.LocalTime>();
         builder.Services.AddHostedService<SkillBridge.Web.Publishing.ScheduledPublishingService>();
+        builder.Services.AddSingleton<PasswordRules>();
+        builder.Services.AddSingleton<AccountLinks>();
         return builder;
     }
 
@@ -41,11 +49,14 @@ public static class WebServices
             RequestPath = "/themes",
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapRazorPages();
         app.MapMediaEndpoints();
         app.MapPlayerApi();
+        // Load balancers probe this without signing in; it says only Healthy or Unhealthy.
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }

@@ -35,8 +35,18 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
         return AuthoringResult<ModuleDraft>.Ok(draft);
     }
 
-    /// <summary>The module's draft, started from its published revision when it has none yet.</summary>
-    public async Task<AuthoringResult<ModuleDraft>> OpenAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>The module's draft, started (and stored) from its published revision when it has none yet.</summary>
+    public async Task<AuthoringResult<ModuleDraft>> OpenAsync(string slug, Actor actor, CancellationToken cancellationToken = default) =>
+        (await OpenOrStartAsync(slug, actor, store: true, cancellationToken)).Result;
+
+    /// <summary>
+    /// The module's draft for reading (a GET): an existing one, or an unsaved one holding the published revision with
+    /// version 0, which the first save stores. Nothing is written.
+    /// </summary>
+    public async Task<AuthoringResult<ModuleDraft>> PeekAsync(string slug, Actor actor, CancellationToken cancellationToken = default) =>
+        (await OpenOrStartAsync(slug, actor, store: false, cancellationToken)).Result;
+
+    private async Task<(AuthoringResult<ModuleDraft> Result, bool Started)> OpenOrStartAsync(string slug, Actor actor, bool store, CancellationToken cancellationToken)
     {
         var module = await db.Modules
             .Include(m => m.PublishedRevision).ThenInclude(r => r!.Category)
@@ -45,28 +55,34 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(m => m.Slug == slug, cancellationToken);
         if (module is null || module.Status == ModuleStatus.Archived)
         {
-            return AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.NotFound, "There is no such module.");
+            return (AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.NotFound, "There is no such module."), false);
         }
 
         var draft = await FindDraftAsync(module.Id, cancellationToken);
         var authors = draft?.Authors ?? module.PublishedRevision?.Authors.OrderBy(a => a.Position).Select(a => a.Person.Username).ToList() ?? [];
         if (!actor.MayEdit(authors))
         {
-            return AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.Forbidden, "Only the module's authors and curators can edit it.");
+            return (AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.Forbidden, "Only the module's authors and curators can edit it."), false);
         }
 
         if (draft is not null)
         {
-            return AuthoringResult<ModuleDraft>.Ok(draft);
+            return (AuthoringResult<ModuleDraft>.Ok(draft), false);
         }
 
         var revision = module.PublishedRevision!;
         draft = FromRevision(module, revision, actor.Username, clock.GetUtcNow().UtcDateTime);
         draft.Images.AddRange(await db.ModuleRevisions.Where(r => r.Id == revision.Id).SelectMany(r => r.Images)
-            .Select(i => new DraftImage { Path = i.Path, MediaFileId = i.MediaFileId }).ToListAsync(cancellationToken));
+            .Select(i => new DraftImage { Path = i.Path, MediaFileId = i.MediaFileId, MediaFile = i.MediaFile }).ToListAsync(cancellationToken));
+        if (!store)
+        {
+            draft.Version = 0;
+            return (AuthoringResult<ModuleDraft>.Ok(draft), false);
+        }
+
         db.ModuleDrafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
-        return AuthoringResult<ModuleDraft>.Ok(draft);
+        return (AuthoringResult<ModuleDraft>.Ok(draft), true);
     }
 
     /// <summary>
@@ -75,7 +91,7 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<AuthoringResult<ModuleDraft>> SaveAsync(string slug, int expectedVersion, DraftContent content, Actor actor, CancellationToken cancellationToken = default)
     {
-        var opened = await OpenAsync(slug, actor, cancellationToken);
+        var (opened, started) = await OpenOrStartAsync(slug, actor, store: true, cancellationToken);
         if (opened.Value is not { } draft)
         {
             return opened;
@@ -86,7 +102,8 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
             return AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.WrongState, "This module is waiting for a curator. Ask them to request changes if you need to edit it.");
         }
 
-        if (draft.Version != expectedVersion)
+        // Version 0 is the unsaved draft a reader was shown; it is current only if this save is the one that started it.
+        if (draft.Version != expectedVersion && !(started && expectedVersion == 0))
         {
             return new AuthoringResult<ModuleDraft>(draft, AuthoringFailure.Conflict, ConflictMessage(draft), []);
         }

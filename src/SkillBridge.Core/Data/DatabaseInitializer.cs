@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SkillBridge.Core.Accounts;
 
 namespace SkillBridge.Core.Data;
 
@@ -32,5 +34,18 @@ public sealed class DatabaseInitializer(SkillBridgeDbContext db, IOptions<SkillB
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await EnsureRolesAsync(cancellationToken);
+    }
+
+    /// <summary>The fixed roles (author, curator, admin) exist in every database, so granting one never has to create it.</summary>
+    private async Task EnsureRolesAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in Roles.All.Except(existing, StringComparer.Ordinal))
+        {
+            db.Roles.Add(new IdentityRole(role!) { NormalizedName = role!.ToUpperInvariant() });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

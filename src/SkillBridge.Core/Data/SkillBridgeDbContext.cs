@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SkillBridge.Core.Authoring;
+using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
@@ -9,7 +12,9 @@ using SkillBridge.Core.People;
 
 namespace SkillBridge.Core.Data;
 
-public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> options) : DbContext(options)
+/// <summary>Content, people and media, plus ASP.NET Core Identity's tables (string keys) for accounts and roles.</summary>
+public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> options)
+    : IdentityDbContext<SkillBridgeUser, IdentityRole, string>(options)
 {
     public DbSet<Module> Modules => Set<Module>();
 
@@ -27,8 +32,15 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SkillBridgeDbContext).Assembly);
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SkillBridgeDbContext).Assembly);
+    }
 
     /// <summary>Every instant is stored in UTC (design.md, Time); reading one back says so.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
@@ -10,7 +11,7 @@ namespace SkillBridge.Core.Publishing;
 /// Moves a module through review: Editing → In review → Published, or Changes requested with a curator's comment.
 /// Publishing turns the draft into an immutable revision; unpublishing and archiving take the module out of the catalogue.
 /// </summary>
-public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor drafts, TimeProvider clock)
+public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor drafts, AuditLog audit, TimeProvider clock)
 {
     public async Task<AuthoringResult<ModuleDraft>> SubmitAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -34,7 +35,7 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         draft.State = DraftState.InReview;
         draft.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         draft.ScheduleProblem = null;
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditAction.Submitted, actor.Username, slug, draft.Title, cancellationToken);
         return AuthoringResult<ModuleDraft>.Ok(draft);
     }
 
@@ -55,7 +56,7 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         draft.ScheduledFor = null;
         draft.ScheduleClaimedAt = null;
         db.ReviewComments.Add(new ReviewComment { ModuleId = draft.ModuleId, Author = actor.Username, Text = comment.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditAction.ChangesRequested, actor.Username, slug, comment.Trim(), cancellationToken);
         return AuthoringResult<ModuleDraft>.Ok(draft);
     }
 
@@ -89,7 +90,7 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         draft.ScheduledFor = DateTime.SpecifyKind(publishAtUtc, DateTimeKind.Utc);
         draft.ScheduleClaimedAt = null;
         draft.ScheduleProblem = null;
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditAction.Scheduled, actor.Username, slug, $"for {draft.ScheduledFor:u}", cancellationToken);
         return AuthoringResult<ModuleDraft>.Ok(draft);
     }
 
@@ -145,7 +146,7 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         module.PublishedAt = now;
         module.Status = ModuleStatus.Published;
         db.ModuleDrafts.Remove(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditAction.Published, publishedBy, module.Slug, note is null ? $"revision {number}" : $"revision {number}; {note}", cancellationToken);
         return AuthoringResult<ModuleRevision>.Ok(revision);
     }
 
@@ -216,7 +217,13 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         }
 
         module.Status = to;
-        await db.SaveChangesAsync(cancellationToken);
+        var action = to switch
+        {
+            ModuleStatus.Unpublished => AuditAction.Unpublished,
+            ModuleStatus.Archived => AuditAction.Archived,
+            _ => AuditAction.Published,
+        };
+        await audit.RecordAsync(action, actor.Username, slug, null, cancellationToken);
         return AuthoringResult<Module>.Ok(module);
     }
 }

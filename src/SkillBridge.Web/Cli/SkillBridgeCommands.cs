@@ -1,17 +1,19 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core;
+using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 
 namespace SkillBridge.Web.Cli;
 
-/// <summary>The command line the site's host also answers: import, export and backup (design.md, "Shape of the system").</summary>
+/// <summary>The command line the site's host also answers: import, export, backup and dev-accounts (design.md, "Shape of the system").</summary>
 public static class SkillBridgeCommands
 {
-    private static readonly string[] Names = ["import", "export", "backup"];
+    private static readonly string[] Names = ["import", "export", "backup", "dev-accounts"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -25,6 +27,7 @@ public static class SkillBridgeCommands
             ImportCommand(services),
             ExportCommand(services),
             BackupCommand(services),
+            DevAccountsCommand(services),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -120,6 +123,42 @@ public static class SkillBridgeCommands
             var media = scope.ServiceProvider.GetRequiredService<IOptions<SkillBridgeOptions>>().Value.ResolvedMediaPath;
             var copied = CopyFolder(media, Path.Combine(target, "media"));
             await output.WriteLineAsync($"Copied {copied} media file(s) from {media} to {Path.Combine(target, "media")}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command DevAccountsCommand(IServiceProvider services)
+    {
+        var command = new Command("dev-accounts", "Development only: create an account for everyone in people.yml, printing each password once.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("dev-accounts runs only in the Development environment (ASPNETCORE_ENVIRONMENT=Development); it never creates accounts on a real site.");
+                return 1;
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<StarterContentImporter>().ImportIfEmptyAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+            var people = await db.People.AsNoTracking()
+                .Where(p => !db.Users.Any(u => u.PersonId == p.Id))
+                .OrderBy(p => p.Username)
+                .ToListAsync(cancellationToken);
+            foreach (var person in people)
+            {
+                var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+                var result = await accounts.CreateAsync(
+                    new NewAccount(person.Username, person.Email ?? $"{person.Username}@example.invalid", password, person.Name), ProfileClaim.Allowed, "dev-accounts", [], cancellationToken);
+                await output.WriteLineAsync(result.Succeeded
+                    ? $"{person.Username}  {password}  roles: {(person.Roles.Count == 0 ? "learner" : string.Join(", ", person.Roles))}"
+                    : $"{person.Username}: not created: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+            }
+
+            await output.WriteLineAsync($"{people.Count} account(s) processed. The passwords are not stored anywhere else: note the ones you need.");
             return 0;
         });
         return command;

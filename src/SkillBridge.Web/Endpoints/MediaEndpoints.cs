@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core;
 using SkillBridge.Core.Media;
+using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Endpoints;
 
@@ -10,7 +11,7 @@ public static partial class MediaEndpoints
 {
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/media/{fileName}", GetMedia).AllowAnonymous();
+        app.MapGet("/media/{fileName}", GetMedia).RequireAuthorization(Policies.Read);
         return app;
     }
 

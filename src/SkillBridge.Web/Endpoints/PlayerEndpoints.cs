@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Player;
+using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Endpoints;
 
@@ -11,7 +12,7 @@ public static class PlayerEndpoints
     public static IEndpointRouteBuilder MapPlayerApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/answers", AnswerQuiz)
-            .AllowAnonymous()
+            .RequireAuthorization(Policies.Read)
             .WithName("AnswerQuiz");
         return app;
     }

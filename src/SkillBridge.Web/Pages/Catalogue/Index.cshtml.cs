@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Catalogue;
@@ -6,7 +5,6 @@ using SkillBridge.Core.Modules;
 
 namespace SkillBridge.Web.Pages.Catalogue;
 
-[AllowAnonymous]
 public sealed class IndexModel(CatalogueService catalogue) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Web.Theming;
@@ -6,7 +5,6 @@ using SkillBridge.Web.Theming;
 namespace SkillBridge.Web.Pages.Display;
 
 /// <summary>Text size and contrast for any visitor, kept in a cookie.</summary>
-[AllowAnonymous]
 public sealed class IndexModel : PageModel
 {
     [BindProperty]

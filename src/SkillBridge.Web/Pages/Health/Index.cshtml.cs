@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Data;
@@ -8,7 +7,6 @@ using SkillBridge.Core.Modules;
 namespace SkillBridge.Web.Pages.Health;
 
 /// <summary>What an operator checks first: is the database there, how much is published, how images are handled.</summary>
-[AllowAnonymous]
 public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imageProcessing) : PageModel
 {
     public bool DatabaseReachable { get; private set; }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Authoring;
@@ -9,7 +8,6 @@ using SkillBridge.Web.Authoring;
 namespace SkillBridge.Web.Pages.History;
 
 /// <summary>A module's revisions: who published each and when, a diff between any two, restore as draft; curators unpublish and archive here.</summary>
-[Authorize(Roles = "author,curator,admin")]
 public sealed class IndexModel(ModuleHistory history, PublishingWorkflow workflow) : PageModel
 {
     public string Slug { get; private set; } = "";

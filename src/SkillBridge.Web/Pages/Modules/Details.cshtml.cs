@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Content;
@@ -6,7 +5,6 @@ using SkillBridge.Core.Modules;
 
 namespace SkillBridge.Web.Pages.Modules;
 
-[AllowAnonymous]
 public sealed class DetailsModel(ModuleReader modules, RenderedModuleCache renderedModules) : PageModel
 {
     public PublishedModule Module { get; private set; } = null!;

@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Paths;
 
 namespace SkillBridge.Web.Pages.Paths;
 
-[AllowAnonymous]
 public sealed class DetailsModel(LearningPathService paths) : PageModel
 {
     public LearningPathDetails Path { get; private set; } = null!;

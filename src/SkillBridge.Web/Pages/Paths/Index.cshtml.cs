@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Paths;
 
 namespace SkillBridge.Web.Pages.Paths;
 
-[AllowAnonymous]
 public sealed class IndexModel(LearningPathService paths) : PageModel
 {
     public IReadOnlyList<LearningPathSummary> Paths { get; private set; } = [];

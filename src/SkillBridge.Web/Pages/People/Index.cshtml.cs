@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.People;
 
 namespace SkillBridge.Web.Pages.People;
 
-[AllowAnonymous]
 public sealed class IndexModel(PeopleService people) : PageModel
 {
     public IReadOnlyList<PersonSummary> Authors { get; private set; } = [];

@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.People;
 
 namespace SkillBridge.Web.Pages.People;
 
-[AllowAnonymous]
 public sealed class ProfileModel(PeopleService people) : PageModel
 {
     public PersonProfile Profile { get; private set; } = null!;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Content;
@@ -7,7 +6,6 @@ using SkillBridge.Core.Modules;
 namespace SkillBridge.Web.Pages.Player;
 
 /// <summary>The end of a module: it names the authors, because a finished module starts a mentoring relationship.</summary>
-[AllowAnonymous]
 public sealed class FinishModel(ModuleReader modules, RenderedModuleCache renderedModules) : PageModel
 {
     public PublishedModule Module { get; private set; } = null!;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Content;
@@ -11,7 +10,6 @@ namespace SkillBridge.Web.Pages.Player;
 /// One step of a module. Anonymous visitors can read and answer; recording progress for signed-in learners
 /// belongs in <see cref="LoadAsync"/> once accounts exist (issue: progress tracking).
 /// </summary>
-[AllowAnonymous]
 public sealed class StepModel(ModuleReader modules, RenderedModuleCache renderedModules) : PageModel
 {
     public PublishedModule Module { get; private set; } = null!;

@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Publishing;
 
 namespace SkillBridge.Web.Pages.Review;
 
 /// <summary>The curator's review queue: what waits, for how long, and what is scheduled.</summary>
-[Authorize(Roles = "curator,admin")]
 public sealed class IndexModel(ReviewQueueService queue, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ReviewQueueItem> Items { get; private set; } = [];

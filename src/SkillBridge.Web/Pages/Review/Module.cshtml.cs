@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Authoring;
@@ -10,8 +9,7 @@ using SkillBridge.Web.Time;
 namespace SkillBridge.Web.Pages.Review;
 
 /// <summary>A curator reviews one module: reads it as learners will, sees what changed, and publishes, schedules or asks for changes.</summary>
-[Authorize(Roles = "curator,admin")]
-public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow, ModuleHistory history, DraftPreview preview, ViewerTime time) : PageModel
+public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow, ModuleHistory history, DraftPreview preview, LocalTime time) : PageModel
 {
     public ModuleDraft Draft { get; private set; } = null!;
 
@@ -99,7 +97,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
 
     private async Task<IActionResult> ShowAsync(string slug, CancellationToken cancellationToken)
     {
-        var opened = await drafts.OpenAsync(slug, User.ToActor(), cancellationToken);
+        var opened = await drafts.PeekAsync(slug, User.ToActor(), cancellationToken);
         if (opened.Value is not { } draft || draft.State is DraftState.Editing or DraftState.ChangesRequested)
         {
             return NotFound();

@@ -1,24 +1,21 @@
 using System.Globalization;
-using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core;
+using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Time;
 
 /// <summary>
-/// Instants are stored in UTC and shown in the viewer's time zone (design.md, Time): the signed-in person's setting,
-/// else the site's SkillBridge:DefaultTimeZone.
+/// The current viewer's time zone for a request (design.md, Time): converts stored UTC instants for display and
+/// wall-clock times typed into forms back to UTC. The zone itself comes from <see cref="ViewerTime.ZoneOf"/>.
 /// </summary>
-public sealed class ViewerTime(IHttpContextAccessor http, IConfiguration configuration)
+public sealed class LocalTime(IHttpContextAccessor http, IOptions<SkillBridgeOptions> options)
 {
-    public const string TimeZoneClaim = "skillbridge:time-zone";
+    private TimeZoneInfo? _zone;
 
-    public TimeZoneInfo Zone
-    {
-        get
-        {
-            var id = http.HttpContext?.User.FindFirstValue(TimeZoneClaim) ?? configuration["SkillBridge:DefaultTimeZone"] ?? "Europe/London";
-            return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-        }
-    }
+    public TimeZoneInfo Zone => _zone ??= http.HttpContext is { } context ? ViewerTime.ZoneOf(context.User, options.Value) : TimeZoneInfo.Utc;
+
+    public string ZoneName => Zone.Id;
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
@@ -30,8 +27,6 @@ public sealed class ViewerTime(IHttpContextAccessor http, IConfiguration configu
     }
 
     public string Format(DateTime utc) => ToLocal(utc).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + ZoneName;
-
-    public string ZoneName => Zone.Id;
 
     public static string Duration(TimeSpan span) =>
         span.TotalDays >= 2 ? $"{(int)span.TotalDays} days"

@@ -1,0 +1,31 @@
+namespace SkillBridge.Core.Accounts;
+
+/// <summary>The actions the audit log records. Stored as these strings, so never rename one.</summary>
+public static class AuditAction
+{
+    public const string Submitted = "Submitted";
+    public const string Published = "Published";
+    public const string Unpublished = "Unpublished";
+    public const string Archived = "Archived";
+    public const string Deleted = "Deleted";
+    public const string ChangesRequested = "ChangesRequested";
+    public const string Scheduled = "Scheduled";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string Locked = "Locked";
+    public const string Unlocked = "Unlocked";
+    public const string RoleGranted = "RoleGranted";
+    public const string RoleRevoked = "RoleRevoked";
+    public const string Invited = "Invited";
+    public const string InvitationAccepted = "InvitationAccepted";
+    public const string AccountCreated = "AccountCreated";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string PasswordReset = "PasswordReset";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Submitted, Published, Unpublished, Archived, Deleted, ChangesRequested, Scheduled,
+        SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted,
+        AccountCreated, PasswordChanged, PasswordReset,
+    ];
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace SkillBridge.Core.Accounts;
+
+/// <summary>A local account. Linked to the <see cref="People.Person"/> profile that shows as its author page.</summary>
+public sealed class SkillBridgeUser : IdentityUser
+{
+    public int? PersonId { get; set; }
+
+    /// <summary>IANA time zone the user sees instants in (design.md, Time); defaults to SkillBridge:DefaultTimeZone.</summary>
+    public string TimeZoneId { get; set; } = SkillBridgeOptions.DefaultTimeZoneId;
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Data;
+
+namespace SkillBridge.Web.Accounts;
+
+/// <summary>Identity with local accounts, the sign-in cookie and the policies; and which page needs which policy.</summary>
+public static class AccountsSetup
+{
+    public const string TimeZoneClaim = "skillbridge:tz";
+
+    public static IHostApplicationBuilder AddSkillBridgeAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<SkillBridgeUser, IdentityRole>(options =>
+            {
+                // The schema the Accounts migration creates; later versions add tables (passkeys) we do not have.
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
+                options.User.RequireUniqueEmail = true;
+
+                // Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
+                options.Password.RequiredLength = 10;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SkillBridgeDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SkillBridgeClaimsFactory>();
+
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(3));
+
+        // A revoked role or a locked account takes effect within a minute, not after the default 30.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "skillbridge-auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+
+            // Secure whenever the request is HTTPS (always, in production behind HSTS); plain http stays usable for local runs.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/account/signin";
+            options.LogoutPath = "/account/signout";
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+
+            // Signed in but not allowed: a plain 403 (the status page explains), not a redirect to a page of its own.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddSingleton<IAuthorizationHandler, ReadRequirementHandler>();
+        return builder;
+    }
+
+    /// <summary>Every page folder gets a policy here; page models carry no [AllowAnonymous] of their own.</summary>
+    public static void AuthorizePages(PageConventionCollection conventions)
+    {
+        foreach (var folder in new[] { "/Catalogue", "/Modules", "/Player", "/Paths", "/People", "/Health" })
+        {
+            conventions.AuthorizeFolder(folder, Policies.Read);
+        }
+
+        // Open to everyone even when RequireSignIn is on: error pages, display settings, and the way in.
+        foreach (var page in new[]
+        {
+            "/Error", "/Status", "/Display/Index", "/Setup/Index",
+            "/Account/SignIn", "/Account/SignOut", "/Account/ForgotPassword", "/Account/ResetPassword",
+            "/Account/AcceptInvitation", "/Account/Register",
+        })
+        {
+            conventions.AllowAnonymousToPage(page);
+        }
+
+        conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
+        conventions.AuthorizePage("/Account/Settings", Policies.SignedIn);
+        conventions.AuthorizeFolder("/Admin", Policies.Administer);
+        conventions.AuthorizeFolder("/Authoring", Policies.Author);
+        conventions.AuthorizeFolder("/History", Policies.Author);
+        conventions.AuthorizeFolder("/Review", Policies.Curate);
+    }
+
+    /// <summary>Prints a setup code on the console while the site has no administrator.</summary>
+    public static async Task PrepareFirstAdministratorAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<AccountService>().AdministratorExistsAsync())
+        {
+            app.Services.GetRequiredService<SetupCode>().Issue();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Data;
+using SkillBridge.Tests.Infrastructure;
+
+namespace SkillBridge.Tests.Accounts;
+
+/// <summary>
+/// Every route of the site × anonymous, learner, author, curator, admin → the status each gets (design.md: "every page
+/// and endpoint has an explicit authorization rule, and a test proves it"). A route the app maps but this list lacks
+/// fails the test, so a new page cannot arrive without its row.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFactory>, IAsyncLifetime
+{
+    private const int SignIn = 302;
+
+    private static readonly int[] Open = [200, 200, 200, 200, 200];
+    private static readonly int[] SignedIn = [SignIn, 200, 200, 200, 200];
+    private static readonly int[] AdminOnly = [SignIn, 403, 403, 403, 200];
+    private static readonly int[] Gone = [404, 404, 404, 404, 404];
+    private static readonly int[] AuthorsAndCurators = [SignIn, 403, 200, 200, 200];
+
+    /// <summary>A module someone else wrote: an author who did not write it is refused; curators and admins may work on it.</summary>
+    private static readonly int[] CuratorsOrItsAuthors = [SignIn, 403, 403, 200, 200];
+    private static readonly int[] Curators = [SignIn, 403, 403, 200, 200];
+    private static readonly int[] CuratorsNothingInReview = [SignIn, 403, 403, 404, 404];
+
+    private readonly SkillBridgeWebFactory _factory;
+    private readonly Dictionary<string, HttpClient> _clients = [];
+
+    public AuthorizationMatrixTests(SkillBridgeWebFactory factory) => _factory = factory;
+
+    /// <summary>Route pattern as the app maps it → method, example URL and expected statuses (anonymous, learner, author, curator, admin).</summary>
+    private static readonly (string Pattern, string Method, string Url, int[] Expected)[] Routes =
+    [
+        ("/", "GET", "/", Open),
+        ("/modules", "GET", "/modules?category=tools", Open),
+        ("/modules/{slug}", "GET", "/modules/share-your-screen", Open),
+        ("/modules/{slug}/steps/{number:int}", "GET", "/modules/share-your-screen/steps/1", Open),
+        ("/modules/{slug}/finish", "GET", "/modules/share-your-screen/finish", Open),
+        ("/paths", "GET", "/paths", Open),
+        ("/paths/{slug}", "GET", "/paths/first-week-on-teams", Open),
+        ("/people", "GET", "/people", Open),
+        ("/people/{username}", "GET", "/people/priya.shah", Open),
+        ("/display", "GET", "/display", Open),
+        ("/health", "GET", "/health", Open),
+        ("/healthz", "GET", "/healthz", Open),
+        ("/error", "GET", "/error", Open),
+        ("/status/{code:int}", "GET", "/status/404", Open),
+        ("/media/{fileName}", "GET", "{media}", Open),
+        ("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/answers", "POST", "/api/modules/share-your-screen/steps/4/quizzes/0/answers", Open),
+        ("/account/signin", "GET", "/account/signin", Open),
+        ("/account/signout", "GET", "/account/signout", Open),
+        ("/account/forgotpassword", "GET", "/account/forgotpassword", Open),
+        ("/account/resetpassword", "GET", "/account/resetpassword?user=x&code=y", Open),
+        ("/account/acceptinvitation", "GET", "/account/acceptinvitation?token=not-a-token", Open),
+        ("/account/register", "GET", "/account/register", Gone),
+        ("/account/changepassword", "GET", "/account/changepassword", SignedIn),
+        ("/account/settings", "GET", "/account/settings", SignedIn),
+        ("/setup", "GET", "/setup", Gone),
+        ("/admin/accounts", "GET", "/admin/accounts", AdminOnly),
+        ("/admin/audit", "GET", "/admin/audit?action=SignInFailed", AdminOnly),
+        ("/authoring", "GET", "/authoring", AuthorsAndCurators),
+        ("/authoring/new", "GET", "/authoring/new", AuthorsAndCurators),
+        ("/authoring/{slug}", "GET", "/authoring/share-your-screen", CuratorsOrItsAuthors),
+        ("/modules/{slug}/history", "GET", "/modules/share-your-screen/history", CuratorsOrItsAuthors),
+        ("/review", "GET", "/review", Curators),
+        ("/review/{slug}", "GET", "/review/share-your-screen", CuratorsNothingInReview),
+    ];
+
+    private static readonly string[] Viewers = ["anonymous", "learner", "author", "curator", "admin"];
+
+    public async Task InitializeAsync()
+    {
+        _clients["anonymous"] = _factory.CreateBrowser();
+        _clients["learner"] = await _factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("matrix.learner"));
+        _clients["author"] = await _factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("matrix.author"), Roles.Author);
+        _clients["curator"] = await _factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("matrix.curator"), Roles.Curator);
+        _clients["admin"] = await _factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("matrix.admin"), Roles.Admin);
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void EveryMappedRoute_IsInTheMatrix()
+    {
+        var mapped = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        var missing = mapped.Where(pattern => !Routes.Any(r => string.Equals(r.Pattern, pattern, StringComparison.OrdinalIgnoreCase))).ToList();
+        var stale = Routes.Where(r => !mapped.Contains(r.Pattern, StringComparer.OrdinalIgnoreCase)).Select(r => r.Pattern).ToList();
+
+        Assert.True(missing.Count == 0, "Routes the app maps but the matrix lacks (add a row with its policy): " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Matrix rows for routes the app no longer maps: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task EveryRoute_GivesEachKindOfViewerTheExpectedStatus()
+    {
+        var media = await MediaUrlAsync();
+        var mismatches = new List<string>();
+        foreach (var (pattern, method, example, expected) in Routes)
+        {
+            var url = example == "{media}" ? media : example;
+            for (var i = 0; i < Viewers.Length; i++)
+            {
+                var client = _clients[Viewers[i]];
+                using var response = method == "POST" ? await PostAnswerAsync(client, url) : await client.GetAsync(url);
+                var status = (int)response.StatusCode;
+                if (status != expected[i])
+                {
+                    mismatches.Add($"{method} {url} as {Viewers[i]}: expected {expected[i]}, got {status}");
+                }
+                else if (status == SignIn && response.Headers.Location?.OriginalString.Contains("/account/signin", StringComparison.Ordinal) != true)
+                {
+                    mismatches.Add($"{method} {url} as {Viewers[i]}: redirected to {response.Headers.Location}, not the sign-in page");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    [Fact]
+    public async Task UnknownUrl_IsNotFoundForAnonymousVisitors_NotASignInRedirect()
+    {
+        using var response = await _clients["anonymous"].GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<string> MediaUrlAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var file = await scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().MediaFiles.AsNoTracking().FirstAsync();
+        return "/media/" + file.FileName;
+    }
+
+    /// <summary>The quiz API takes a form with an antiforgery token, as the step page's script sends it.</summary>
+    private static async Task<HttpResponseMessage> PostAnswerAsync(HttpClient client, string url)
+    {
+        var page = await client.GetPageAsync("/modules/share-your-screen/steps/4");
+        var token = page.QuerySelector<IHtmlInputElement>("form.quiz input[name=__RequestVerificationToken]")!.Value;
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("selected", "0")]);
+        return await client.PostAsync(url, content);
+    }
+}
