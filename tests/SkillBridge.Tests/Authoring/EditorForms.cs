@@ -1,0 +1,75 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using SkillBridge.Tests.Infrastructure;
+
+namespace SkillBridge.Tests.Authoring;
+
+/// <summary>Posts the module editor's one big form the way a browser does: every field, to the clicked button's handler.</summary>
+public static class EditorForms
+{
+    public static async Task<IHtmlDocument> OpenEditorAsync(this HttpClient client, string slug) =>
+        await client.GetPageAsync($"/authoring/{slug}");
+
+    public static async Task<HttpResponseMessage> PressAsync(
+        this HttpClient client,
+        IHtmlDocument editor,
+        string handler,
+        IReadOnlyDictionary<string, string>? fields = null,
+        (string Name, string FileName, byte[] Bytes)? file = null)
+    {
+        var form = (IHtmlFormElement)editor.QuerySelector("#editor-form")!;
+        var values = Fields(form);
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        var button = form.QuerySelectorAll("button").FirstOrDefault(b => (b.GetAttribute("formaction") ?? form.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException($"The editor has no button for handler {handler}.");
+        var action = button.GetAttribute("formaction") ?? form.GetAttribute("action")!;
+
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        if (file is { } upload)
+        {
+            content.Add(new ByteArrayContent(upload.Bytes), upload.Name, upload.FileName);
+        }
+
+        return await client.PostAsync(action, content);
+    }
+
+    public static Dictionary<string, string> Fields(IHtmlFormElement form)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" } box:
+                    if (box.IsChecked)
+                    {
+                        values[box.Name!] = "true";
+                    }
+
+                    break;
+                case IHtmlInputElement { Type: "file" or "submit" }:
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    values.TryAdd(input.Name!, input.Value);
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    values[area.Name!] = area.Value;
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    values[select.Name!] = select.Value ?? "";
+                    break;
+            }
+        }
+
+        return values;
+    }
+}
