@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using SkillBridge.Core;
 
@@ -15,12 +17,20 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test class needs, e.g. SkillBridge:StarterContentPath.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>A clock to run the site on instead of the system's, for tests about time.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>The host environment; "Testing" unless a test needs Development.</summary>
     public string EnvironmentName { get; set; } = "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var settings = new Dictionary<string, string?>
