@@ -22,7 +22,12 @@ public sealed record ImportCounts(
     int ModulesSkipped,
     int PeopleChanged,
     int CategoriesChanged,
-    int PathsChanged);
+    int PathsChanged)
+{
+    public override string ToString() =>
+        $"{ModulesCreated} modules new, {ModulesUpdated} updated, {ModulesUnchanged} unchanged, {ModulesSkipped} skipped; " +
+        $"{PeopleChanged} people, {CategoriesChanged} categories and {PathsChanged} paths added or changed";
+}
 
 /// <summary>
 /// The outcome of an import. Problems mean nothing was written. Skipped lists modules edited in the site since their

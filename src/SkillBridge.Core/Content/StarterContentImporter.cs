@@ -34,11 +34,7 @@ public sealed class StarterContentImporter(
         try
         {
             var result = await importer.ImportAsync(folder, new ImportOptions(), progress: null, cancellationToken);
-            if (result.Succeeded)
-            {
-                logger.LogInformation("Imported the starter content from {Folder}: {Counts}", folder, result.Counts);
-            }
-            else
+            if (!result.Succeeded)
             {
                 logger.LogError("The starter content in {Folder} was not imported:\n{Problems}", folder, string.Join('\n', result.Problems));
             }
