@@ -40,4 +40,16 @@ public static class Drafts
         Assert.True(submitted.Succeeded, submitted.Message ?? string.Join(" ", submitted.Problems.Select(p => p.Message)));
         return slug;
     }
+
+    /// <summary>
+    /// Archives a module through the curators' workflow, taking it out of the catalogue again: every test shares one site, and
+    /// others count the starter content's modules.
+    /// </summary>
+    public static async Task ArchiveAsync(BrowserFixture site, string slug)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var workflow = scope.ServiceProvider.GetRequiredService<PublishingWorkflow>();
+        var archived = await workflow.ArchiveAsync(slug, new Actor("browser-tests", IsAuthor: false, IsCurator: true));
+        Assert.True(archived.Succeeded, archived.Message);
+    }
 }
