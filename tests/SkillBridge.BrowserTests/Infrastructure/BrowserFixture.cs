@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SkillBridge.Core.Accounts;
 
 namespace SkillBridge.BrowserTests.Infrastructure;
 
@@ -10,7 +12,13 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     private IBrowser? _browser;
     private bool _disposed;
 
+    /// <summary>The password of every account the tests create.</summary>
+    public const string Password = "correct horse battery";
+
     public Uri BaseAddress => _server.BaseAddress;
+
+    /// <summary>The running site's services, for arranging data the way the site itself would store it.</summary>
+    public IServiceProvider Services => _server.Services;
 
     public async Task InitializeAsync()
     {
@@ -43,6 +51,39 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
         return new BrowserSession(context, await context.NewPageAsync());
     }
+
+    /// <summary>Creates an account through the site's own <see cref="AccountService"/>, with <see cref="Password"/> and these roles (<see cref="Roles"/>).</summary>
+    public async Task<string> CreateAccountAsync(string username, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var result = await accounts.CreateAsync(new NewAccount(username, username + "@test.example", Password), ProfileClaim.Allowed, "test", roles);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+        return username;
+    }
+
+    /// <summary>A new account with these roles, and a fresh context signed in as it through the real sign-in form.</summary>
+    public async Task<BrowserSession> OpenSignedInAsync(string username, string[] roles, BrowserNewContextOptions? options = null, params Cookie[] cookies)
+    {
+        await CreateAccountAsync(username, roles);
+        var session = await OpenAsync(options, cookies);
+        await SignInAsync(session.Page, username);
+        return session;
+    }
+
+    /// <summary>Signs the page's context in through /account/signin and waits until the site shows the account in the header.</summary>
+    public static async Task SignInAsync(IPage page, string username, string password = Password)
+    {
+        await page.GotoAsync("/account/signin");
+        var form = page.Locator("form.account-form");
+        await form.Locator("input[name='Input.Username']").FillAsync(username);
+        await form.Locator("input[name='Input.Password']").FillAsync(password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A username no other test uses, e.g. author.1a2b3c4d.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>The display cookie the site writes from /display, e.g. "normal.high".</summary>
     public static Cookie DisplayCookie(string value) => new() { Name = "skillbridge-display", Value = value };

@@ -1,0 +1,100 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using SkillBridge.BrowserTests.Infrastructure;
+using SkillBridge.Core.Accounts;
+
+namespace SkillBridge.BrowserTests.Authoring;
+
+/// <summary>axe on the pages behind sign-in: writing, reviewing, history and account administration, in both themes.</summary>
+[Collection(SiteInBrowser.Name)]
+public sealed class AuthoringAxeTests(BrowserFixture site)
+{
+    // A starter module with images and a quiz: its editor and history show every part of those pages.
+    private const string StarterModule = "share-your-screen";
+
+    public static TheoryData<string> Themes => ["normal.standard", "normal.high"];
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task Editor_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        await using var session = await SignedInAsync(display, Roles.Curator);
+        await session.Page.GotoAsync($"/authoring/{StarterModule}");
+        await Assertions.Expect(session.Page.Locator("#draft-preview .quiz").First).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(session.Page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task ReviewQueue_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        var author = await site.CreateAccountAsync(BrowserFixture.UniqueName("author"), Roles.Author);
+        var title = "Queued " + Guid.NewGuid().ToString("N")[..6];
+        await Drafts.CreateSubmittedAsync(site, author, title);
+        await using var session = await SignedInAsync(display, Roles.Curator);
+        await session.Page.GotoAsync("/review");
+        await Assertions.Expect(session.Page.Locator("#review-queue")).ToContainTextAsync(title);
+
+        await AssertNoSeriousViolationsAsync(session.Page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task ReviewOfASubmittedModule_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        var author = await site.CreateAccountAsync(BrowserFixture.UniqueName("author"), Roles.Author);
+        var slug = await Drafts.CreateSubmittedAsync(site, author, "Under review " + Guid.NewGuid().ToString("N")[..6]);
+        await using var session = await SignedInAsync(display, Roles.Curator);
+        await session.Page.GotoAsync($"/review/{slug}");
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Publish now" })).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(session.Page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task History_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        await using var session = await SignedInAsync(display, Roles.Curator);
+        await session.Page.GotoAsync($"/modules/{StarterModule}/history");
+        await Assertions.Expect(session.Page.Locator("#revisions")).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(session.Page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task SignIn_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        await using var session = await site.OpenAsync(cookies: BrowserFixture.DisplayCookie(display));
+        await session.Page.GotoAsync("/account/signin");
+
+        await AssertNoSeriousViolationsAsync(session.Page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task AdminAccounts_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        await using var session = await SignedInAsync(display, Roles.Admin);
+        await session.Page.GotoAsync("/admin/accounts");
+        await Assertions.Expect(session.Page.Locator("table.accounts")).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(session.Page);
+    }
+
+    private Task<BrowserSession> SignedInAsync(string display, string role) =>
+        site.OpenSignedInAsync(BrowserFixture.UniqueName(role.ToLowerInvariant()), [role], cookies: BrowserFixture.DisplayCookie(display));
+
+    private static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        // Signed in or not, the page must be in the theme the cookie asks for, or the second run would check the first theme again.
+        var highContrast = (await page.Context.CookiesAsync()).Any(c => c.Name == "skillbridge-display" && c.Value.EndsWith(".high", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(highContrast ? 1 : 0);
+        var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes);
+        var violations = AxeReport.SeriousOrCritical(result);
+        Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));
+    }
+}

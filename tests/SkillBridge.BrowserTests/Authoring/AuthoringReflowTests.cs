@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using SkillBridge.BrowserTests.Infrastructure;
+using SkillBridge.Core.Accounts;
+
+namespace SkillBridge.BrowserTests.Authoring;
+
+/// <summary>WCAG 1.4.10 Reflow for the authoring pages: at 320 CSS pixels wide with 200% text nothing needs sideways scrolling.</summary>
+[Collection(SiteInBrowser.Name)]
+public sealed class AuthoringReflowTests(BrowserFixture site)
+{
+    [Fact]
+    public async Task Editor_At320PixelsWithText200Percent_DoesNotScrollSideways()
+    {
+        await using var session = await NarrowCuratorAsync();
+        await session.Page.GotoAsync("/authoring/share-your-screen");
+        await Assertions.Expect(session.Page.Locator("#draft-preview .quiz").First).ToBeVisibleAsync();
+
+        await AssertReflowsAsync(session.Page);
+    }
+
+    [Fact]
+    public async Task ReviewPage_At320PixelsWithText200Percent_DoesNotScrollSideways()
+    {
+        var author = await site.CreateAccountAsync(BrowserFixture.UniqueName("author"), Roles.Author);
+        var slug = await Drafts.CreateSubmittedAsync(site, author, "Narrow review " + Guid.NewGuid().ToString("N")[..6]);
+        await using var session = await NarrowCuratorAsync();
+        await session.Page.GotoAsync($"/review/{slug}");
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Publish now" })).ToBeVisibleAsync();
+
+        await AssertReflowsAsync(session.Page);
+    }
+
+    private Task<BrowserSession> NarrowCuratorAsync() =>
+        site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true });
+
+    private static async Task AssertReflowsAsync(IPage page)
+    {
+        await page.AddStyleTagAsync(new() { Content = Overflow.Text200Percent });
+
+        var overflow = await page.EvaluateAsync<string[]>(Overflow.Find);
+
+        Assert.True(overflow.Length == 0, $"{page.Url} at 320 px with 200% text:{Environment.NewLine}{string.Join(Environment.NewLine, overflow)}");
+    }
+}

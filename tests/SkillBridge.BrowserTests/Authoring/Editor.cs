@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SkillBridge.BrowserTests.Authoring;
+
+/// <summary>The module editor (/authoring/{slug}) as a person uses it.</summary>
+public static partial class Editor
+{
+    public static ILocator Body(IPage page) => page.Locator("#Form_Body");
+
+    public static ILocator AutosaveStatus(IPage page) => page.Locator("#autosave-status");
+
+    /// <summary>Starts a module at /authoring/new and returns its slug once the editor has opened.</summary>
+    public static async Task<string> StartModuleAsync(IPage page, string title, string categoryKey)
+    {
+        await page.GotoAsync("/authoring/new");
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Category").SelectOptionAsync(categoryKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start writing" }).ClickAsync();
+        await page.WaitForURLAsync(EditorUrl());
+        await Expect(page.Locator("h1")).ToContainTextAsync(title);
+        return EditorUrl().Match(page.Url).Groups["slug"].Value;
+    }
+
+    /// <summary>Waits until the editor's script reports that the last change reached the server.</summary>
+    public static Task WaitForAutosaveAsync(IPage page) =>
+        Expect(AutosaveStatus(page)).ToContainTextAsync("All changes saved at");
+
+    public static Task ClickAsync(IPage page, string button) =>
+        page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+
+    [GeneratedRegex(@"/authoring/(?<slug>(?!new$)[a-z0-9-]+)$")]
+    public static partial Regex EditorUrl();
+}
