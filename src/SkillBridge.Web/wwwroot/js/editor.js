@@ -59,12 +59,30 @@
       say("Not saved: the connection was lost. Your text is still here; press “Save draft” when you are back online.");
     }).finally(function () {
       saving = false;
-      if (pending) {
+      if (waitingSubmit) {
+        // A button was pressed while this save was on its way: send that form now, with the version just saved.
+        var submitter = waitingSubmit;
+        waitingSubmit = null;
+        form.requestSubmit(submitter);
+      } else if (pending) {
         pending = false;
         schedule();
       }
     });
   }
+
+  // A button pressed during an autosave waits for it, so the form never carries a version the autosave replaced.
+  var waitingSubmit = null;
+  form.addEventListener("submit", function (event) {
+    window.clearTimeout(saveTimer);
+    window.clearTimeout(previewTimer);
+    saveTimer = null;
+    if (saving) {
+      event.preventDefault();
+      waitingSubmit = event.submitter || form.querySelector("button[type='submit']");
+      say("Finishing the last save first…");
+    }
+  });
 
   function refreshPreview() {
     post(form.dataset.preview, fields()).then(function (response) {
@@ -171,6 +189,7 @@
 
   // Leaving with unsaved changes: save what we can on the way out.
   window.addEventListener("pagehide", function () {
+    // A submit already carries everything; only an unsent change needs the beacon.
     if (saveTimer && !stopped && status.textContent.indexOf("not saved yet") >= 0) {
       navigator.sendBeacon(form.dataset.autosave, fields());
     }
