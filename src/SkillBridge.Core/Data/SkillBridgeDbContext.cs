@@ -36,6 +36,8 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

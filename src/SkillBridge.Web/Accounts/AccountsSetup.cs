@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -36,6 +39,10 @@ public static class AccountsSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SkillBridgeClaimsFactory>();
 
+        // Keys live in the database so that several web nodes accept each other's cookies and a restart signs nobody out.
+        builder.Services.AddDataProtection().SetApplicationName("SkillBridge");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(3));
 
         // A revoked role or a locked account takes effect within a minute, not after the default 30.
