@@ -1,3 +1,4 @@
+using SkillBridge.Tests.TestSupport;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -57,7 +58,7 @@ public sealed class AuthoringWorkflowTests(BrowserFixture site)
                 await dialog.AcceptAsync(alt);
             };
             var upload = await page.RunAndWaitForResponseAsync(
-                () => page.EvaluateAsync<bool>(PasteImage, new { base64 = Convert.ToBase64String(TestImages.Png(160, 90)), name = "weekly chart.png" }),
+                () => page.EvaluateAsync<bool>(PasteImage, new { base64 = Convert.ToBase64String(TestImages.Png(160, 90, 0x1f, 0x5f, 0xbf)), name = "weekly chart.png" }),
                 response => response.Url.Contains("handler=UploadImage", StringComparison.Ordinal));
             Assert.True(upload.Ok, $"The upload answered {upload.Status}: {await upload.TextAsync()}");
             Assert.StartsWith("Describe the image", promptMessage, StringComparison.Ordinal);

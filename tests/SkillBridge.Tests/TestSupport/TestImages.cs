@@ -4,11 +4,11 @@ using System.Text;
 
 namespace SkillBridge.Tests.TestSupport;
 
-/// <summary>Tiny but complete images, made in-test.</summary>
+/// <summary>Tiny but complete images, made in-test (also compiled into the browser tests).</summary>
 public static class TestImages
 {
-    /// <summary>A valid RGB PNG of the given size, all black.</summary>
-    public static byte[] Png(int width, int height)
+    /// <summary>A valid RGB PNG of the given size in one colour (black unless told otherwise).</summary>
+    public static byte[] Png(int width, int height, byte red = 0, byte green = 0, byte blue = 0)
     {
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
@@ -18,7 +18,18 @@ public static class TestImages
         header[8] = 8; // bit depth
         header[9] = 2; // RGB
         Chunk(png, "IHDR", header);
-        var raw = new byte[height * (1 + (width * 3))];
+        var rowLength = 1 + (width * 3);
+        var raw = new byte[height * rowLength];
+        for (var y = 0; y < height; y++)
+        {
+            // Each row starts with filter type 0 (none), then the pixels.
+            for (var x = 0; x < width; x++)
+            {
+                var pixel = (y * rowLength) + 1 + (x * 3);
+                (raw[pixel], raw[pixel + 1], raw[pixel + 2]) = (red, green, blue);
+            }
+        }
+
         using (var compressed = new MemoryStream())
         {
             using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
