@@ -124,7 +124,8 @@ public sealed record SearchQuery(
         var parts = new List<string>();
         for (var t = 0; t < Terms.Count; t++)
         {
-            parts.Add(t == Terms.Count - 1 && LastTermIsPrefix ? $"\"{Terms[t]}\"*" : $"\"{Terms[t]}\"");
+            // A prefix also matches the whole word on its own, so "screen" ranks a module about screens above one about screenshots.
+            parts.Add(t == Terms.Count - 1 && LastTermIsPrefix ? $"(\"{Terms[t]}\" OR \"{Terms[t]}\"*)" : $"\"{Terms[t]}\"");
         }
 
         parts.AddRange(Phrases.Select(p => $"\"{string.Join(' ', p)}\""));

@@ -25,6 +25,9 @@ public sealed class SearchService(
 
     public const int SuggestionCount = 8;
 
+    /// <summary>Fewer modules than this matching every word brings in those matching any word, after them.</summary>
+    private const int FewResults = 3;
+
     private const string Open = "\uE000";
 
     private const string Close = "\uE001";
@@ -69,13 +72,25 @@ public sealed class SearchService(
         var version = await VersionAsync(connection, cancellationToken);
         string? corrected = null;
         var anyWord = false;
-        var match = query.HasText ? query.ToMatch(allWords: true) : null;
+        // Several words: whole words first ("share screen" means screens, not screenshots), the last one as a prefix only
+        // if that finds nothing. One word is always also a prefix ("spread" finds "spreadsheet").
+        var severalWords = query.Terms.Count + query.Phrases.Count > 1;
+        var ranQuery = query.HasText ? (severalWords ? query with { LastTermIsPrefix = false } : query) : null;
+        var match = ranQuery?.ToMatch(allWords: true);
         var total = await CountAsync(connection, match, filters, cancellationToken);
+        if (total == 0 && severalWords && query.LastTermIsPrefix)
+        {
+            ranQuery = query;
+            match = query.ToMatch(allWords: true);
+            total = await CountAsync(connection, match, filters, cancellationToken);
+        }
+
         if (total == 0 && query.HasText)
         {
             var fixedQuery = await CorrectAsync(connection, version, query, cancellationToken);
             if (fixedQuery is not null)
             {
+                ranQuery = fixedQuery;
                 match = fixedQuery.ToMatch(allWords: true);
                 total = await CountAsync(connection, match, filters, cancellationToken);
                 corrected = fixedQuery.Describe();
@@ -94,9 +109,23 @@ public sealed class SearchService(
             }
         }
 
+        // Only a few modules have every word: list them first, then those with any of the words, so a learner whose
+        // words never appear together ("microsoft teams") still sees the modules about each.
+        IReadOnlyList<long> first = [];
+        if (total is > 0 and < FewResults && !anyWord && ranQuery is { } ran && ran.Terms.Count + ran.Phrases.Count > 1)
+        {
+            var anyMatch = ran.ToMatch(allWords: false);
+            var anyTotal = await CountAsync(connection, anyMatch, filters, cancellationToken);
+            if (anyTotal > total)
+            {
+                first = await RowIdsAsync(connection, match, filters, FewResults, cancellationToken);
+                (match, total) = (anyMatch, anyTotal);
+            }
+        }
+
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, cancellationToken);
+        var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, first, cancellationToken);
         var facets = request.IncludeFacets ? await FacetsAsync(connection, version, match, filters, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, total, page, pageCount, filters, facets);
     }
@@ -249,19 +278,15 @@ public sealed class SearchService(
     /// Two steps: the page's rowids ranked inside FTS5 (ORDER BY the configured rank, LIMIT), then highlights and
     /// snippets for those rows only, so snippet() never runs for the thousands of rows a common word matches.
     /// </summary>
-    private static async Task<List<SearchHit>> PageAsync(DbConnection connection, string? match, SearchFilters filters, int page, CancellationToken cancellationToken)
+    private static async Task<List<SearchHit>> PageAsync(DbConnection connection, string? match, SearchFilters filters, int page, IReadOnlyList<long> first, CancellationToken cancellationToken)
     {
-        var ids = new List<long>();
         var order = match is null ? "title" : "rank";
-        await using (var command = Command(connection, $"SELECT rowid FROM \"{Index}\" WHERE {Where(match, filters)} ORDER BY {order} LIMIT {PageSize} OFFSET {(page - 1) * PageSize}"))
+        if (first.Count > 0)
         {
-            AddParameters(command, match, filters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetInt64(0));
-            }
+            order = $"CASE WHEN rowid IN ({string.Join(",", first.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) THEN 0 ELSE 1 END, rank";
         }
+
+        var ids = await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize);
 
         var hits = new Dictionary<long, SearchHit>();
         foreach (var id in ids)
@@ -296,6 +321,21 @@ public sealed class SearchService(
         }
 
         return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
+    }
+
+    private static async Task<List<long>> RowIdsAsync(
+        DbConnection connection, string? match, SearchFilters filters, int limit, CancellationToken cancellationToken, string order = "rank", int offset = 0)
+    {
+        var ids = new List<long>();
+        await using var command = Command(connection, $"SELECT rowid FROM \"{Index}\" WHERE {Where(match, filters)} ORDER BY {order} LIMIT {limit} OFFSET {offset}");
+        AddParameters(command, match, filters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
     }
 
     /// <summary>Counts per category, level, duration and author: each facet counts with the other filters applied.</summary>

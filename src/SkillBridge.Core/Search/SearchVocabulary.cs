@@ -105,28 +105,34 @@ public sealed class SearchVocabulary(TimeProvider clock)
 
         private static readonly string[] Endings = ["s", "es", "ing", "ed"];
 
-        /// <summary>Optimal string alignment distance, giving up (returning max + 1) once every path exceeds <paramref name="max"/>.</summary>
-        private static int Distance(string a, string b, int max)
+        private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+        /// <summary>
+        /// Optimal string alignment distance in half edits: one vowel for another costs half an edit (people misspell
+        /// vowels: "teems" is "teams" before it is "thems"); gives up (returning max + 1) once every path exceeds max.
+        /// </summary>
+        private static double Distance(string a, string b, int maxEdits)
         {
+            var max = maxEdits * 2;
             Span<int> previousPrevious = stackalloc int[b.Length + 1];
             Span<int> previous = stackalloc int[b.Length + 1];
             Span<int> current = stackalloc int[b.Length + 1];
             for (var j = 0; j <= b.Length; j++)
             {
-                previous[j] = j;
+                previous[j] = j * 2;
             }
 
             for (var i = 1; i <= a.Length; i++)
             {
-                current[0] = i;
-                var rowMin = i;
+                current[0] = i * 2;
+                var rowMin = i * 2;
                 for (var j = 1; j <= b.Length; j++)
                 {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                    var cost = a[i - 1] == b[j - 1] ? 0 : IsVowel(a[i - 1]) && IsVowel(b[j - 1]) ? 1 : 2;
+                    var value = Math.Min(Math.Min(previous[j] + 2, current[j - 1] + 2), previous[j - 1] + cost);
                     if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                     {
-                        value = Math.Min(value, previousPrevious[j - 2] + 1);
+                        value = Math.Min(value, previousPrevious[j - 2] + 2);
                     }
 
                     current[j] = value;
@@ -135,7 +141,7 @@ public sealed class SearchVocabulary(TimeProvider clock)
 
                 if (rowMin > max)
                 {
-                    return max + 1;
+                    return maxEdits + 1;
                 }
 
                 var recycled = previousPrevious;
@@ -144,7 +150,7 @@ public sealed class SearchVocabulary(TimeProvider clock)
                 current = recycled;
             }
 
-            return previous[b.Length];
+            return previous[b.Length] / 2.0;
         }
     }
 }
