@@ -186,14 +186,19 @@ public sealed class SearchService(
     }
 
     /// <summary>The most frequent searches that found nothing since <paramref name="sinceUtc"/>.</summary>
-    public async Task<IReadOnlyList<MissedSearchCount>> MostMissedAsync(DateTime sinceUtc, int count, CancellationToken cancellationToken = default) =>
-        await db.MissedSearches.AsNoTracking()
+    public async Task<IReadOnlyList<MissedSearchCount>> MostMissedAsync(DateTime sinceUtc, int count, CancellationToken cancellationToken = default)
+    {
+        var groups = await db.MissedSearches.AsNoTracking()
             .Where(s => s.SearchedAt >= sinceUtc)
             .GroupBy(s => s.NormalizedQuery)
-            .Select(g => new MissedSearchCount(g.Key, g.Count(), g.Max(s => s.SearchedAt)))
-            .OrderByDescending(m => m.Count).ThenByDescending(m => m.LastSearchedAt)
+            .Select(g => new { Query = g.Key, Count = g.Count(), LastId = g.Max(s => s.Id) })
+            .OrderByDescending(g => g.Count).ThenByDescending(g => g.LastId)
             .Take(count)
             .ToListAsync(cancellationToken);
+        var lastIds = groups.Select(g => g.LastId).ToList();
+        var times = await db.MissedSearches.AsNoTracking().Where(s => lastIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.SearchedAt, cancellationToken);
+        return groups.Select(g => new MissedSearchCount(g.Query, g.Count, times[g.LastId])).ToList();
+    }
 
     /// <summary>Rows in the index against published modules: equal unless something wrote around the index.</summary>
     public async Task<SearchConsistency> CheckAsync(CancellationToken cancellationToken = default)
