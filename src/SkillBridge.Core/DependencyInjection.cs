@@ -15,6 +15,7 @@ using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Publishing;
+using SkillBridge.Core.Search;
 
 namespace SkillBridge.Core;
 
@@ -56,6 +57,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<ScheduledPublishing>();
         builder.Services.AddScoped<ReviewQueueService>();
         builder.Services.AddScoped<ModuleHistory>();
+        builder.Services.AddScoped<SearchService>();
+        builder.Services.AddSingleton<SearchVocabulary>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();
@@ -71,6 +74,9 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 db.UseSqlite(options.ConnectionString ?? SqliteConnectionString(options));
+
+                // The FTS5 index changes in the same transaction as publishing (design.md, Search).
+                db.AddInterceptors(SearchInterceptor);
                 break;
             case DatabaseProvider.PostgreSql:
                 db.UseNpgsql(options.ConnectionString
@@ -84,6 +90,9 @@ public static class DependencyInjection
         // so there is no model snapshot to compare with; a test compares the migrated schema with the model instead.
         db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
+
+    /// <summary>Stateless apart from per-save bookkeeping keyed by context, so one instance serves every context.</summary>
+    private static readonly SearchIndexInterceptor SearchInterceptor = new();
 
     public static string SqliteConnectionString(SkillBridgeOptions options) =>
         $"Data Source={Path.Combine(options.ResolvedDataPath, "skillbridge.db")};Foreign Keys=True;Pooling=True";

@@ -29,6 +29,7 @@ public static class WebServices
         builder.Services.AddHostedService<SkillBridge.Web.Publishing.ScheduledPublishingService>();
         builder.Services.AddSingleton<PasswordRules>();
         builder.Services.AddSingleton<AccountLinks>();
+        builder.Services.AddOpenApi();
         return builder;
     }
 
@@ -56,6 +57,8 @@ public static class WebServices
         app.MapRazorPages();
         app.MapMediaEndpoints();
         app.MapPlayerApi();
+        app.MapSearchApi();
+        app.MapOpenApi().RequireAuthorization(Policies.Read);
         // Load balancers probe this without signing in; it says only Healthy or Unhealthy.
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;

@@ -9,6 +9,7 @@ using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
+using SkillBridge.Core.Search;
 
 namespace SkillBridge.Core.Data;
 
@@ -37,6 +38,8 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<MissedSearch> MissedSearches => Set<MissedSearch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

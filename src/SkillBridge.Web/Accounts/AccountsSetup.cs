@@ -90,7 +90,7 @@ public static class AccountsSetup
     /// <summary>Every page folder gets a policy here; page models carry no [AllowAnonymous] of their own.</summary>
     public static void AuthorizePages(PageConventionCollection conventions)
     {
-        foreach (var folder in new[] { "/Catalogue", "/Modules", "/Player", "/Paths", "/People", "/Health" })
+        foreach (var folder in new[] { "/Catalogue", "/Modules", "/Player", "/Paths", "/People", "/Health", "/Search" })
         {
             conventions.AuthorizeFolder(folder, Policies.Read);
         }
@@ -112,6 +112,7 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);
         conventions.AuthorizeFolder("/Review", Policies.Curate);
+        conventions.AuthorizePage("/Search/Misses", Policies.Curate);
     }
 
     /// <summary>Prints a setup code on the console while the site has no administrator.</summary>

@@ -7,13 +7,14 @@ using SkillBridge.Core;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Search;
 
 namespace SkillBridge.Web.Cli;
 
-/// <summary>The command line the site's host also answers: import, export, backup and dev-accounts (design.md, "Shape of the system").</summary>
+/// <summary>The command line the site's host also answers: import, export, backup, dev-accounts, reindex and benchmark (design.md, "Shape of the system").</summary>
 public static class SkillBridgeCommands
 {
-    private static readonly string[] Names = ["import", "export", "backup", "dev-accounts"];
+    private static readonly string[] Names = ["import", "export", "backup", "dev-accounts", "reindex", "benchmark"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -28,6 +29,8 @@ public static class SkillBridgeCommands
             ExportCommand(services),
             BackupCommand(services),
             DevAccountsCommand(services),
+            ReindexCommand(services),
+            BenchmarkCommand(),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -161,6 +164,33 @@ public static class SkillBridgeCommands
             await output.WriteLineAsync($"{people.Count} account(s) processed. The passwords are not stored anywhere else: note the ones you need.");
             return 0;
         });
+        return command;
+    }
+
+    private static Command ReindexCommand(IServiceProvider services)
+    {
+        var command = new Command("reindex", "Rebuild the search index from every published module, in one transaction, then check it against the published count.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            await using var scope = services.CreateAsyncScope();
+            var search = scope.ServiceProvider.GetRequiredService<SearchService>();
+            var progress = new SynchronousProgress<(int Done, int Total)>(p => output.WriteLine($"indexed {p.Done}/{p.Total}"));
+            var count = await search.ReindexAsync(progress, cancellationToken);
+            var check = await search.CheckAsync(cancellationToken);
+            await output.WriteLineAsync($"Reindexed {count} module(s); {check.Indexed} indexed of {check.Published} published{(check.Consistent ? "." : ": out of step!")}");
+            return check.Consistent ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command BenchmarkCommand()
+    {
+        var modules = new Option<int>("--modules") { Description = "How many synthetic modules to generate.", DefaultValueFactory = _ => 20_000 };
+        var queries = new Option<int>("--queries") { Description = "Queries timed per kind.", DefaultValueFactory = _ => 200 };
+        var command = new Command("benchmark", "Search speed: generate synthetic modules in a throwaway database, index them, time a fixed mix of queries.") { modules, queries };
+        command.SetAction(async (parse, cancellationToken) =>
+            await new SearchBenchmark(parse.InvocationConfiguration.Output).RunAsync(Math.Max(1, parse.GetValue(modules)), Math.Max(1, parse.GetValue(queries)), cancellationToken));
         return command;
     }
 

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Search;
 
 namespace SkillBridge.Web.Pages.Health;
 
 /// <summary>What an operator checks first: is the database there, how much is published, how images are handled.</summary>
-public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imageProcessing) : PageModel
+public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imageProcessing, SearchService search) : PageModel
 {
     public bool DatabaseReachable { get; private set; }
 
@@ -17,6 +18,9 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
 
     public string ImageMode { get; private set; } = "";
 
+    /// <summary>Modules in the search index against published modules; they differ only if something wrote around the index (run reindex).</summary>
+    public SearchConsistency? Search { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DatabaseProvider = db.Database.ProviderName ?? "unknown";
@@ -24,6 +28,7 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
         if (DatabaseReachable)
         {
             PublishedModules = await db.Modules.CountAsync(m => m.Status == ModuleStatus.Published, cancellationToken);
+            Search = await search.CheckAsync(cancellationToken);
         }
 
         ImageMode = imageProcessing.Describe();

@@ -131,8 +131,147 @@
     });
   }
 
+  // Header search: an ARIA 1.2 combobox with a listbox of module suggestions. Without JavaScript the form submits to /search.
+  function enhanceSearchBox() {
+    var box = document.querySelector(".site-search-box[data-suggest-url]");
+    if (!box) {
+      return;
+    }
+    var input = box.querySelector("input");
+    var list = box.querySelector("[role='listbox']");
+    var status = document.getElementById("site-search-status");
+    var form = input.form;
+    var active = -1;
+    var timer = 0;
+    var latest = 0;
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+
+    function options() {
+      return list.querySelectorAll("[role='option']");
+    }
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function highlight(index) {
+      var all = options();
+      all.forEach(function (option, i) {
+        option.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      active = index;
+      if (index >= 0 && all[index]) {
+        input.setAttribute("aria-activedescendant", all[index].id);
+        all[index].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    function show(suggestions) {
+      list.replaceChildren();
+      suggestions.forEach(function (suggestion, i) {
+        var option = document.createElement("li");
+        option.id = "site-search-option-" + i;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.dataset.url = suggestion.url;
+        option.textContent = suggestion.title;
+        option.addEventListener("mousedown", function (event) {
+          // Keep focus in the box until the click lands, so the list does not close first.
+          event.preventDefault();
+        });
+        option.addEventListener("click", function () {
+          window.location.assign(option.dataset.url);
+        });
+        list.appendChild(option);
+      });
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      if (suggestions.length > 0) {
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+      } else {
+        close();
+      }
+      status.textContent = suggestions.length === 0 ? "No suggestions." :
+        suggestions.length === 1 ? "1 suggestion. Use the down arrow to choose it." :
+        suggestions.length + " suggestions. Use the up and down arrows to choose one.";
+    }
+
+    function fetchSuggestions() {
+      var text = input.value.trim();
+      if (text.length < 2) {
+        close();
+        status.textContent = "";
+        return;
+      }
+      var request = ++latest;
+      fetch(box.dataset.suggestUrl + "?q=" + encodeURIComponent(text), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          return response.ok ? response.json() : [];
+        })
+        .then(function (suggestions) {
+          if (request === latest) {
+            show(suggestions);
+          }
+        })
+        .catch(function () {
+          close();
+        });
+    }
+
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(fetchSuggestions, 150);
+    });
+
+    input.addEventListener("keydown", function (event) {
+      var count = options().length;
+      if (event.key === "ArrowDown") {
+        if (list.hidden) {
+          fetchSuggestions();
+        } else if (count > 0) {
+          event.preventDefault();
+          highlight((active + 1) % count);
+        }
+      } else if (event.key === "ArrowUp") {
+        if (!list.hidden && count > 0) {
+          event.preventDefault();
+          highlight(active <= 0 ? count - 1 : active - 1);
+        }
+      } else if (event.key === "Enter") {
+        if (!list.hidden && active >= 0) {
+          event.preventDefault();
+          window.location.assign(options()[active].dataset.url);
+        }
+      } else if (event.key === "Escape") {
+        if (!list.hidden) {
+          event.preventDefault();
+          close();
+        } else {
+          input.value = "";
+        }
+      }
+    });
+
+    input.addEventListener("blur", function () {
+      window.setTimeout(close, 100);
+    });
+
+    form.addEventListener("submit", close);
+  }
+
   enableArrowKeys();
   rememberStep();
   offerContinue();
   enhanceQuizzes();
+  enhanceSearchBox();
 })();

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using SkillBridge.Core.Publishing;
+using SkillBridge.Core.Search;
+using SkillBridge.Tests.Authoring;
+
+namespace SkillBridge.Tests.Search;
+
+/// <summary>The index changes in the same transaction as publishing: what a curator just did is what the next search sees.</summary>
+public sealed class SearchIndexingTests
+{
+    private const string Title = "Whiteboard etiquette for hybrid workshops";
+
+    [Fact]
+    public async Task Publish_ThenSearchInTheSameScope_FindsTheModule()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = (await site.CreateAsync(AuthoringSite.Content(Title))).Value!.Module.Slug;
+        await site.SubmitAsync(slug);
+
+        var found = await site.WithAsync(async services =>
+        {
+            Assert.True((await services.GetRequiredService<PublishingWorkflow>().PublishAsync(slug, AuthoringSite.Curator)).Succeeded);
+            return await services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest("whiteboard etiquette"));
+        });
+
+        Assert.Equal(slug, Assert.Single(found.Hits).Slug);
+    }
+
+    [Fact]
+    public async Task Draft_IsNeverFound()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        await site.CreateAsync(AuthoringSite.Content(Title));
+
+        var found = await SearchAsync(site, "whiteboard");
+
+        Assert.Empty(found.Hits);
+    }
+
+    [Fact]
+    public async Task Unpublish_ThenSearchInTheSameScope_NoLongerFindsIt()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = await site.PublishedModuleAsync(Title);
+        Assert.Single((await SearchAsync(site, "whiteboard")).Hits);
+
+        var found = await site.WithAsync(async services =>
+        {
+            Assert.True((await services.GetRequiredService<PublishingWorkflow>().UnpublishAsync(slug, AuthoringSite.Curator)).Succeeded);
+            return await services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest("whiteboard"));
+        });
+
+        Assert.Empty(found.Hits);
+    }
+
+    [Fact]
+    public async Task Archive_RemovesTheModuleFromSearch()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = await site.PublishedModuleAsync(Title);
+
+        await site.WithAsync(services => services.GetRequiredService<PublishingWorkflow>().ArchiveAsync(slug, AuthoringSite.Curator));
+
+        Assert.Empty((await SearchAsync(site, "whiteboard")).Hits);
+    }
+
+    [Fact]
+    public async Task Republish_PutsTheModuleBackInSearch()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = await site.PublishedModuleAsync(Title);
+        await site.WithAsync(services => services.GetRequiredService<PublishingWorkflow>().UnpublishAsync(slug, AuthoringSite.Curator));
+
+        await site.WithAsync(services => services.GetRequiredService<PublishingWorkflow>().RepublishAsync(slug, AuthoringSite.Curator));
+
+        Assert.Equal(slug, Assert.Single((await SearchAsync(site, "whiteboard")).Hits).Slug);
+    }
+
+    [Fact]
+    public async Task Reindex_AfterImportAndPublish_IndexesEveryPublishedModule()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        await site.PublishedModuleAsync(Title);
+
+        var (indexed, check) = await site.WithAsync(async services =>
+        {
+            var sut = services.GetRequiredService<SearchService>();
+            var count = await sut.ReindexAsync(progress: null);
+            return (count, await sut.CheckAsync());
+        });
+
+        Assert.True(check.Consistent, $"{check.Indexed} indexed, {check.Published} published");
+        Assert.Equal(check.Published, indexed);
+    }
+
+    private static Task<SearchResults> SearchAsync(AuthoringSite site, string query) =>
+        site.WithAsync(services => services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query)));
+}
