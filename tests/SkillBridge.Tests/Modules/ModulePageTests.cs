@@ -34,6 +34,25 @@ public sealed class ModulePageTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
+    public async Task Get_AsALearner_OffersNoEditLink()
+    {
+        var page = await _client.GetPageAsync("/modules/share-your-screen");
+
+        Assert.Null(page.QuerySelector("a[href='/authoring/share-your-screen']"));
+    }
+
+    [Fact]
+    public async Task Get_AsACurator_OffersEditAndHistoryLinks()
+    {
+        using var curator = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("curator"), SkillBridge.Core.Accounts.Roles.Curator);
+
+        var page = await curator.GetPageAsync("/modules/share-your-screen");
+
+        Assert.NotNull(page.QuerySelector("a[href='/authoring/share-your-screen']"));
+        Assert.NotNull(page.QuerySelector("a[href='/modules/share-your-screen/history']"));
+    }
+
+    [Fact]
     public async Task Get_UnknownModule_Returns404Page()
     {
         var page = await _client.GetPageAsync("/modules/no-such-module", System.Net.HttpStatusCode.NotFound);
