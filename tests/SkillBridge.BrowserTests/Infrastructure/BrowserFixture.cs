@@ -39,7 +39,10 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseAddress.ToString();
         var context = await (_browser ?? throw new InvalidOperationException("The browser has not started.")).NewContextAsync(options);
-        context.SetDefaultTimeout(10_000);
+        // Generous limits for waits on conditions (not sleeps): CI runs both test projects at once on two cores.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         if (cookies.Length > 0)
         {
             await context.AddCookiesAsync(cookies.Select(cookie =>
