@@ -25,6 +25,12 @@ public sealed class SearchService(
 
     public const int SuggestionCount = 8;
 
+    /// <summary>
+    /// Counting stops after this many matches: a common word matches tens of thousands of modules and counting them all
+    /// costs time in proportion; the page then says "1,000+ modules" and offers the first <c>TotalCap / PageSize</c> pages.
+    /// </summary>
+    public const int TotalCap = 1000;
+
     /// <summary>Fewer modules than this matching every word brings in those matching any word, after them.</summary>
     private const int FewResults = 3;
 
@@ -123,11 +129,11 @@ public sealed class SearchService(
             }
         }
 
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        var pageCount = Math.Max(1, (int)Math.Ceiling(Math.Min(total, TotalCap) / (double)PageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
         var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, first, cancellationToken);
         var facets = request.IncludeFacets ? await FacetsAsync(connection, version, match, filters, cancellationToken) : null;
-        return new SearchResults(typed, corrected, anyWord, hits, total, page, pageCount, filters, facets);
+        return new SearchResults(typed, corrected, anyWord, hits, Math.Min(total, TotalCap), page, pageCount, filters, facets) { TotalIsCapped = total > TotalCap };
     }
 
     /// <summary>Module titles for the header box as the learner types: title and tag words, the last one as a prefix.</summary>
@@ -272,9 +278,10 @@ public sealed class SearchService(
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How many modules match, counting at most <see cref="TotalCap"/> + 1 (more than the cap means "cap+").</summary>
     private static async Task<int> CountAsync(DbConnection connection, string? match, SearchFilters filters, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT count(*) FROM \"{Index}\" WHERE {Where(match, filters)}");
+        await using var command = Command(connection, $"SELECT count(*) FROM (SELECT 1 FROM \"{Index}\" WHERE {Where(match, filters)} LIMIT {TotalCap + 1})");
         AddParameters(command, match, filters);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
