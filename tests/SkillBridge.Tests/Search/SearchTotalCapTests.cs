@@ -10,6 +10,8 @@ namespace SkillBridge.Tests.Search;
 /// <summary>Counting stops after <see cref="SearchService.TotalCap"/> matches; below the cap the total is exact.</summary>
 public sealed class SearchTotalCapTests : IDisposable
 {
+    private const int TitledId = 1030;
+
     private readonly SqliteConnection connection = new("Data Source=:memory:");
 
     public SearchTotalCapTests()
@@ -34,7 +36,7 @@ public sealed class SearchTotalCapTests : IDisposable
         for (var i = 1; i <= SearchService.TotalCap + 50; i++)
         {
             id.Value = i;
-            title.Value = $"Module {i}";
+            title.Value = i == TitledId ? "Common questions" : $"Module {i}";
             body.Value = i <= 5 ? "common rare" : "common";
             slug.Value = $"module-{i}";
             insert.ExecuteNonQuery();
@@ -64,15 +66,37 @@ public sealed class SearchTotalCapTests : IDisposable
         Assert.Equal(5, found.Hits.Count);
     }
 
+    [Fact]
+    public async Task Search_ManyMatches_TheModuleWithTheWordInItsTitleComesFirst()
+    {
+        var found = await SearchAsync("common");
+
+        Assert.Equal(TitledId, found.Hits[0].ModuleId);
+    }
+
+    [Fact]
+    public async Task Search_ManyMatches_PagesFollowOnWithoutRepeats()
+    {
+        var seen = new List<int>();
+        for (var page = 1; page <= 4; page++)
+        {
+            seen.AddRange((await SearchAsync("common -rare", page)).Hits.Select(h => h.ModuleId));
+        }
+
+        Assert.Equal(4 * SearchService.PageSize, seen.Distinct().Count());
+        Assert.Equal(TitledId, seen[0]);
+        Assert.DoesNotContain(seen, id => id <= 5);
+    }
+
     public void Dispose() => connection.Dispose();
 
-    private async Task<SearchResults> SearchAsync(string query)
+    private async Task<SearchResults> SearchAsync(string query, int page = 1)
     {
         var options = new DbContextOptionsBuilder<SkillBridgeDbContext>().UseSqlite(connection).Options;
         await using var db = new SkillBridgeDbContext(options);
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var search = new SearchService(db, new SearchVocabulary(TimeProvider.System), cache, TimeProvider.System, NullLogger<SearchService>.Instance);
-        return await search.SearchAsync(new SearchRequest(query, IncludeFacets: false));
+        return await search.SearchAsync(new SearchRequest(query, Page: page, IncludeFacets: false));
     }
 
     private void Execute(string sql)
