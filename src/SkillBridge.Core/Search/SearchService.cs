@@ -131,7 +131,7 @@ public sealed class SearchService(
 
         var pageCount = Math.Max(1, (int)Math.Ceiling(Math.Min(total, TotalCap) / (double)PageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, first, total > TotalCap && ranQuery is { Phrases.Count: 0 }, cancellationToken);
+        var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, first, total > TotalCap && ranQuery is { Phrases.Count: 0 }, ranQuery is { Terms.Count: > 1 }, cancellationToken);
         var facets = request.IncludeFacets ? await FacetsAsync(connection, version, match, filters, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, Math.Min(total, TotalCap), page, pageCount, filters, facets) { TotalIsCapped = total > TotalCap };
     }
@@ -291,7 +291,7 @@ public sealed class SearchService(
     /// snippets for those rows only, so snippet() never runs for the thousands of rows a common word matches.
     /// </summary>
     private static async Task<List<SearchHit>> PageAsync(
-        DbConnection connection, string? match, SearchFilters filters, int page, IReadOnlyList<long> first, bool many, CancellationToken cancellationToken)
+        DbConnection connection, string? match, SearchFilters filters, int page, IReadOnlyList<long> first, bool many, bool severalWords, CancellationToken cancellationToken)
     {
         var order = match is null ? "title" : "rank";
         if (first.Count > 0)
@@ -299,11 +299,11 @@ public sealed class SearchService(
             order = $"CASE WHEN rowid IN ({string.Join(",", first.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) THEN 0 ELSE 1 END, rank";
         }
 
-        // Up to TotalCap matches bm25 over all of them is cheap, and a phrase costs its position checks in every tier;
+        // Up to TotalCap matches bm25 over all of them is cheap, and a phrase costs its position checks in every tier:
         // tiers pay off only for words matching more than TotalCap modules.
         var ids = match is null || first.Count > 0 || !many
             ? await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize)
-            : await TieredRowIdsAsync(connection, match, filters, (page - 1) * PageSize, cancellationToken);
+            : await TieredRowIdsAsync(connection, match, filters, (page - 1) * PageSize, severalWords, cancellationToken);
 
         var hits = new Dictionary<long, SearchHit>();
         foreach (var id in ids)
@@ -342,34 +342,38 @@ public sealed class SearchService(
 
     /// <summary>
     /// The page's rowids, ranked in tiers so bm25 runs over few rows for common words: modules with every word in the title
-    /// first, then those with every word in the title, tags or summary, then the rest; each tier ranked by bm25 and read
-    /// only while the tiers before it hold fewer than the rows up to the end of the page. A word in 60% of modules is in
-    /// the titles of only a few percent, so the body index is ranked only for rarer words or narrow filters.
+    /// first (one word only: several common words are seldom all in one title), then those with every word in the title,
+    /// tags or summary, then the rest by plain rank; each tier ranked by bm25 and read only while the tiers before it hold
+    /// fewer than the rows up to the end of the page. A word in 60% of modules is in the titles of only a few percent.
     /// </summary>
-    private static async Task<List<long>> TieredRowIdsAsync(DbConnection connection, string match, SearchFilters filters, int offset, CancellationToken cancellationToken)
+    private static async Task<List<long>> TieredRowIdsAsync(
+        DbConnection connection, string match, SearchFilters filters, int offset, bool severalWords, CancellationToken cancellationToken)
     {
         var needed = offset + PageSize;
         var ids = new List<long>();
         string? previous = null;
-        foreach (var columns in RankTiers)
+        foreach (var columns in severalWords ? HeadColumns[1..] : HeadColumns)
         {
             // The tier's own columns, and the whole expression again so excluded words stay excluded from every column.
-            var tier = columns is null ? $"({match})" : $"({{{columns}}} : ({match})) AND ({match})";
+            var tier = $"({{{columns}}} : ({match})) AND ({match})";
             var rows = previous is null ? tier : $"{tier} NOT ({previous})";
             ids.AddRange(await RowIdsAsync(connection, rows, filters, needed - ids.Count, cancellationToken));
             if (ids.Count >= needed)
             {
-                break;
+                return ids.Skip(offset).Take(PageSize).ToList();
             }
 
             previous = tier;
         }
 
+        // The rest: plain rank over every match (cheaper than "NOT the head"), skipping the rows the tiers already gave.
+        var seen = ids.ToHashSet();
+        ids.AddRange((await RowIdsAsync(connection, match, filters, needed, cancellationToken)).Where(id => !seen.Contains(id)).Take(needed - ids.Count));
         return ids.Skip(offset).Take(PageSize).ToList();
     }
 
-    /// <summary>Columns of each ranking tier, narrowest first; null is every column.</summary>
-    private static readonly string?[] RankTiers = ["title", "title tags summary", null];
+    /// <summary>Columns of the ranking tiers before the whole index, narrowest first.</summary>
+    private static readonly string[] HeadColumns = ["title", "title tags summary"];
 
     private static async Task<List<long>> RowIdsAsync(
         DbConnection connection, string? match, SearchFilters filters, int limit, CancellationToken cancellationToken, string order = "rank", int offset = 0)
