@@ -43,6 +43,9 @@ public sealed record SearchResults(
     SearchFilters Filters,
     SearchFacets? Facets)
 {
+    /// <summary>More than <see cref="Total"/> modules match: counting stopped at <see cref="SearchService.TotalCap"/>.</summary>
+    public bool TotalIsCapped { get; init; }
+
     public static SearchResults None(string query, SearchFilters filters) => new(query, null, false, [], 0, 1, 1, filters, null);
 }
 

@@ -25,6 +25,12 @@ public sealed class SearchService(
 
     public const int SuggestionCount = 8;
 
+    /// <summary>
+    /// Counting stops after this many matches: a common word matches tens of thousands of modules and counting them all
+    /// costs time in proportion; the page then says "1,000+ modules" and offers the first <c>TotalCap / PageSize</c> pages.
+    /// </summary>
+    public const int TotalCap = 1000;
+
     /// <summary>Fewer modules than this matching every word brings in those matching any word, after them.</summary>
     private const int FewResults = 3;
 
@@ -123,11 +129,11 @@ public sealed class SearchService(
             }
         }
 
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        var pageCount = Math.Max(1, (int)Math.Ceiling(Math.Min(total, TotalCap) / (double)PageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, first, cancellationToken);
+        var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, first, total > TotalCap && ranQuery is { Phrases.Count: 0 }, ranQuery is { Terms.Count: > 1 }, cancellationToken);
         var facets = request.IncludeFacets ? await FacetsAsync(connection, version, match, filters, cancellationToken) : null;
-        return new SearchResults(typed, corrected, anyWord, hits, total, page, pageCount, filters, facets);
+        return new SearchResults(typed, corrected, anyWord, hits, Math.Min(total, TotalCap), page, pageCount, filters, facets) { TotalIsCapped = total > TotalCap };
     }
 
     /// <summary>Module titles for the header box as the learner types: title and tag words, the last one as a prefix.</summary>
@@ -272,9 +278,10 @@ public sealed class SearchService(
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>How many modules match, counting at most <see cref="TotalCap"/> + 1 (more than the cap means "cap+").</summary>
     private static async Task<int> CountAsync(DbConnection connection, string? match, SearchFilters filters, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT count(*) FROM \"{Index}\" WHERE {Where(match, filters)}");
+        await using var command = Command(connection, $"SELECT count(*) FROM (SELECT 1 FROM \"{Index}\" WHERE {Where(match, filters)} LIMIT {TotalCap + 1})");
         AddParameters(command, match, filters);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
@@ -283,7 +290,8 @@ public sealed class SearchService(
     /// Two steps: the page's rowids ranked inside FTS5 (ORDER BY the configured rank, LIMIT), then highlights and
     /// snippets for those rows only, so snippet() never runs for the thousands of rows a common word matches.
     /// </summary>
-    private static async Task<List<SearchHit>> PageAsync(DbConnection connection, string? match, SearchFilters filters, int page, IReadOnlyList<long> first, CancellationToken cancellationToken)
+    private static async Task<List<SearchHit>> PageAsync(
+        DbConnection connection, string? match, SearchFilters filters, int page, IReadOnlyList<long> first, bool many, bool severalWords, CancellationToken cancellationToken)
     {
         var order = match is null ? "title" : "rank";
         if (first.Count > 0)
@@ -291,7 +299,11 @@ public sealed class SearchService(
             order = $"CASE WHEN rowid IN ({string.Join(",", first.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) THEN 0 ELSE 1 END, rank";
         }
 
-        var ids = await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize);
+        // Up to TotalCap matches bm25 over all of them is cheap, and a phrase costs its position checks in every tier:
+        // tiers pay off only for words matching more than TotalCap modules.
+        var ids = match is null || first.Count > 0 || !many
+            ? await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize)
+            : await TieredRowIdsAsync(connection, match, filters, (page - 1) * PageSize, severalWords, cancellationToken);
 
         var hits = new Dictionary<long, SearchHit>();
         foreach (var id in ids)
@@ -327,6 +339,41 @@ public sealed class SearchService(
 
         return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
     }
+
+    /// <summary>
+    /// The page's rowids, ranked in tiers so bm25 runs over few rows for common words: modules with every word in the title
+    /// first (one word only: several common words are seldom all in one title), then those with every word in the title,
+    /// tags or summary, then the rest by plain rank; each tier ranked by bm25 and read only while the tiers before it hold
+    /// fewer than the rows up to the end of the page. A word in 60% of modules is in the titles of only a few percent.
+    /// </summary>
+    private static async Task<List<long>> TieredRowIdsAsync(
+        DbConnection connection, string match, SearchFilters filters, int offset, bool severalWords, CancellationToken cancellationToken)
+    {
+        var needed = offset + PageSize;
+        var ids = new List<long>();
+        string? previous = null;
+        foreach (var columns in severalWords ? HeadColumns[1..] : HeadColumns)
+        {
+            // The tier's own columns, and the whole expression again so excluded words stay excluded from every column.
+            var tier = $"({{{columns}}} : ({match})) AND ({match})";
+            var rows = previous is null ? tier : $"{tier} NOT ({previous})";
+            ids.AddRange(await RowIdsAsync(connection, rows, filters, needed - ids.Count, cancellationToken));
+            if (ids.Count >= needed)
+            {
+                return ids.Skip(offset).Take(PageSize).ToList();
+            }
+
+            previous = tier;
+        }
+
+        // The rest: plain rank over every match (cheaper than "NOT the head"), skipping the rows the tiers already gave.
+        var seen = ids.ToHashSet();
+        ids.AddRange((await RowIdsAsync(connection, match, filters, needed, cancellationToken)).Where(id => !seen.Contains(id)).Take(needed - ids.Count));
+        return ids.Skip(offset).Take(PageSize).ToList();
+    }
+
+    /// <summary>Columns of the ranking tiers before the whole index, narrowest first.</summary>
+    private static readonly string[] HeadColumns = ["title", "title tags summary"];
 
     private static async Task<List<long>> RowIdsAsync(
         DbConnection connection, string? match, SearchFilters filters, int limit, CancellationToken cancellationToken, string order = "rank", int offset = 0)
