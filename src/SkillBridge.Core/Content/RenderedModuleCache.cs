@@ -14,9 +14,6 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
 {
     private static readonly TimeSpan KeepUnused = TimeSpan.FromHours(1);
 
-    /// <summary>Step and introduction images are at most as wide as the text column (site.css: .prose, .step-content).</summary>
-    private const string ImageSizes = "(min-width: 48rem) 46rem, 100vw";
-
     public async Task<RenderedModule> GetAsync(int revisionId, CancellationToken cancellationToken = default) =>
         (await cache.GetOrCreateAsync(("rendered-module", revisionId), entry =>
         {
@@ -54,24 +51,8 @@ public sealed class RenderedModuleCache(IMemoryCache cache, MarkdownRenderer ren
 
         var images = revision.Images.ToDictionary(
             i => i.Path,
-            i =>
-            {
-                var url = $"/media/{i.Sha256}{ImageFormats.ExtensionFor(i.ContentType)}";
-                if (i.Variants.Count == 0)
-                {
-                    return new ImageSource(url, i.Width, i.Height);
-                }
-
-                var candidates = i.Variants.OrderBy(v => v.Width).Select(v => $"/media/{v.FileName} {v.Width}w").Append($"{url} {i.Width}w");
-                return new ImageSource(url, i.Width, i.Height, string.Join(", ", candidates), ImageSizes);
-            },
+            i => ModuleRendering.Source(i.Sha256, i.ContentType, i.Width, i.Height, i.Variants.Select(v => (v.Width, v.FileName))),
             StringComparer.Ordinal);
-        ImageSource? Resolve(string url) => images.GetValueOrDefault(url) ?? (url.StartsWith("./", StringComparison.Ordinal) ? images.GetValueOrDefault(url[2..]) : null);
-
-        var document = parsed.Value!;
-        return new RenderedModule(
-            renderer.Render(document.Introduction, Resolve),
-            document.Steps.Select(s => new RenderedStep(s.Number, s.Title, renderer.Render(s.Markdown, Resolve), s.Quizzes)).ToList(),
-            revision.Cover is null ? null : Resolve(revision.Cover));
+        return ModuleRendering.Render(renderer, parsed.Value!, revision.Cover, images);
     }
 }
