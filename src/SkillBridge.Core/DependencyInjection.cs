@@ -59,6 +59,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ModuleHistory>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddSingleton<SearchVocabulary>();
+        builder.Services.AddSingleton<SearchFacetMap>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();

@@ -32,10 +32,17 @@ public sealed class SearchBenchmark(TextWriter output)
     private static readonly string[] Categories = ["tools", "social-media", "work-hacks"];
     private static readonly string[] Levels = ["Beginner", "Intermediate", "Advanced"];
 
+    /// <summary>Leave the generated database in place (its folder is printed) instead of deleting it.</summary>
+    public bool KeepDatabase { get; init; }
+
+    /// <summary>A folder kept by an earlier run: time the queries against its database, skipping generation and indexing.</summary>
+    public string? ReuseFolder { get; init; }
+
     public async Task<int> RunAsync(int modules, int queriesPerKind, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "skillbridge-benchmark-" + Guid.NewGuid().ToString("N")[..8]);
+        var folder = ReuseFolder ?? Path.Combine(Path.GetTempPath(), "skillbridge-benchmark-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        var keep = KeepDatabase || ReuseFolder is not null;
         try
         {
             var options = new SkillBridgeOptions { DataPath = folder, ResolvedDataPath = folder };
@@ -47,27 +54,18 @@ public sealed class SearchBenchmark(TextWriter output)
             var random = new Random(Seed);
             var words = Vocabulary(random);
             var cumulative = Zipf(words.Length);
-            output.WriteLine($"Generating {modules:N0} modules of ~{BodyWords} words from {words.Length:N0} words in {folder} ...");
-            var generate = Stopwatch.StartNew();
-            await GenerateAsync(db, modules, words, cumulative, random, cancellationToken);
-            output.WriteLine($"Generated in {generate.Elapsed.TotalSeconds:F1} s");
-
             var vocabulary = new SearchVocabulary(TimeProvider.System);
             using var cache = new MemoryCache(new MemoryCacheOptions());
-            var search = new SearchService(db, vocabulary, cache, TimeProvider.System, NullLogger<SearchService>.Instance);
-            var index = Stopwatch.StartNew();
-            var lastReported = 0;
-            await search.ReindexAsync(new InlineProgress(p =>
+            using var facetMap = new SearchFacetMap();
+            var search = new SearchService(db, vocabulary, facetMap, cache, TimeProvider.System, NullLogger<SearchService>.Instance);
+            if (ReuseFolder is null)
             {
-                if (p.Done - lastReported >= Math.Max(1, p.Total / 10) || p.Done == p.Total)
-                {
-                    lastReported = p.Done;
-                    output.WriteLine($"indexed {p.Done:N0}/{p.Total:N0} ({index.Elapsed.TotalSeconds:F1} s)");
-                }
-            }), cancellationToken);
-            var indexTime = index.Elapsed;
-            var size = await IndexSizeAsync(db, cancellationToken);
-            output.WriteLine($"Index time: {indexTime.TotalSeconds:F1} s (including the final optimize); inverted index: {size / 1024.0 / 1024.0:F1} MiB; database file: {new FileInfo(Path.Combine(folder, "skillbridge.db")).Length / 1024.0 / 1024.0:F1} MiB");
+                await GenerateAndIndexAsync(db, search, modules, words, cumulative, random, folder, cancellationToken);
+            }
+            else
+            {
+                output.WriteLine($"Reusing the database in {folder} (generated with the same seed; pass the same --modules).");
+            }
 
             var queries = Queries(words, cumulative, new Random(Seed + 1), queriesPerKind);
             output.WriteLine();
@@ -105,15 +103,45 @@ public sealed class SearchBenchmark(TextWriter output)
         finally
         {
             SqliteConnection.ClearAllPools();
-            try
+            if (keep)
             {
-                Directory.Delete(folder, recursive: true);
+                output.WriteLine($"Kept the database in {folder}");
             }
-            catch (IOException)
+            else
             {
-                output.WriteLine($"Could not delete {folder}; remove it by hand.");
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    output.WriteLine($"Could not delete {folder}; remove it by hand.");
+                }
             }
         }
+    }
+
+    private async Task GenerateAndIndexAsync(
+        SkillBridgeDbContext db, SearchService search, int modules, string[] words, double[] cumulative, Random random, string folder, CancellationToken cancellationToken)
+    {
+        output.WriteLine($"Generating {modules:N0} modules of ~{BodyWords} words from {words.Length:N0} words in {folder} ...");
+        var generate = Stopwatch.StartNew();
+        await GenerateAsync(db, modules, words, cumulative, random, cancellationToken);
+        output.WriteLine($"Generated in {generate.Elapsed.TotalSeconds:F1} s");
+
+        var index = Stopwatch.StartNew();
+        var lastReported = 0;
+        await search.ReindexAsync(new InlineProgress(p =>
+        {
+            if (p.Done - lastReported >= Math.Max(1, p.Total / 10) || p.Done == p.Total)
+            {
+                lastReported = p.Done;
+                output.WriteLine($"indexed {p.Done:N0}/{p.Total:N0} ({index.Elapsed.TotalSeconds:F1} s)");
+            }
+        }), cancellationToken);
+        var indexTime = index.Elapsed;
+        var size = await IndexSizeAsync(db, cancellationToken);
+        output.WriteLine($"Index time: {indexTime.TotalSeconds:F1} s (including the final optimize); inverted index: {size / 1024.0 / 1024.0:F1} MiB; database file: {new FileInfo(Path.Combine(folder, "skillbridge.db")).Length / 1024.0 / 1024.0:F1} MiB");
     }
 
     private static double Percentile(List<double> sorted, int percentile) =>

@@ -6,6 +6,8 @@ namespace SkillBridge.Core.Search;
 /// <summary>
 /// Writes modules' rows in the FTS5 index with plain SQL on a given connection and transaction, so the index changes
 /// in the same transaction as the content (design.md, Search). A module that is not published ends up without a row.
+/// Each write bumps the index version first and stamps the modules' rows in <see cref="SearchSchema.DocumentsTable"/>
+/// with it, so <see cref="SearchFacetMap"/> reads only what changed.
 /// </summary>
 public static class SearchIndexWriter
 {
@@ -25,15 +27,15 @@ public static class SearchIndexWriter
     /// <summary>Replaces the rows of these modules with their published revisions (or removes them), then bumps the index version.</summary>
     public static async Task IndexModulesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
     {
+        var version = await BumpVersionAsync(connection, transaction, cancellationToken);
         foreach (var batch in moduleIds.Distinct().Chunk(BatchSize))
         {
             // The ids are ints, so listing them inline is safe and keeps one statement per batch.
             var idList = string.Join(",", batch.Select(id => id.ToString(CultureInfo.InvariantCulture)));
             await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.IndexTable}\" WHERE rowid IN ({idList})", cancellationToken);
-            await InsertAsync(connection, transaction, $"{SelectPublished} ({idList})", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"{LeaveIndex(version)} WHERE \"ModuleId\" IN ({idList})", cancellationToken);
+            await InsertAsync(connection, transaction, $"{SelectPublished} ({idList})", version, cancellationToken);
         }
-
-        await BumpVersionAsync(connection, transaction, cancellationToken);
     }
 
     /// <summary>Empties the index and fills it again from every published module, reporting (done, total) as it goes.</summary>
@@ -49,24 +51,28 @@ public static class SearchIndexWriter
             }
         }
 
+        var version = await BumpVersionAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.IndexTable}\"", cancellationToken);
+        await ExecuteAsync(connection, transaction, LeaveIndex(version), cancellationToken);
         var done = 0;
         progress?.Report((0, ids.Count));
         foreach (var batch in ids.Chunk(BatchSize * 4))
         {
             var idList = string.Join(",", batch.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            await InsertAsync(connection, transaction, $"{SelectPublished} ({idList})", cancellationToken);
+            await InsertAsync(connection, transaction, $"{SelectPublished} ({idList})", version, cancellationToken);
             done += batch.Length;
             progress?.Report((done, ids.Count));
         }
 
         // Merge the index's segments into one: fewer b-trees to read per query.
         await ExecuteAsync(connection, transaction, $"INSERT INTO \"{SearchSchema.IndexTable}\"(\"{SearchSchema.IndexTable}\") VALUES ('optimize')", cancellationToken);
-        await BumpVersionAsync(connection, transaction, cancellationToken);
         return ids.Count;
     }
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, string select, CancellationToken cancellationToken)
+    private static string LeaveIndex(long version) =>
+        $"UPDATE \"{SearchSchema.DocumentsTable}\" SET \"Indexed\" = 0, \"Version\" = {version.ToString(CultureInfo.InvariantCulture)}";
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, string select, long version, CancellationToken cancellationToken)
     {
         var rows = new List<object[]>();
         await using (var command = Command(connection, transaction, select))
@@ -86,21 +92,23 @@ public static class SearchIndexWriter
         }
 
         await using var insert = Command(connection, transaction, $"""
-            INSERT INTO "{SearchSchema.IndexTable}" (rowid, title, tags, summary, body, authors, slug, category, level, minutes, author_keys, author_names)
-            VALUES ($id, $title, $tags, $summary, $body, $authors, $slug, $category, $level, $minutes, $authorKeys, $authorNames)
+            INSERT INTO "{SearchSchema.IndexTable}" (rowid, title, tags, summary, body, authors, filters, slug, category, level, minutes, author_keys, author_names)
+            VALUES ($id, $title, $tags, $summary, $body, $authors, $filters, $slug, $category, $level, $minutes, $authorKeys, $authorNames)
             """);
-        var names = new[] { "$id", "$title", "$tags", "$summary", "$body", "$authors", "$slug", "$category", "$level", "$minutes", "$authorKeys", "$authorNames" };
-        foreach (var name in names)
-        {
-            var parameter = insert.CreateParameter();
-            parameter.ParameterName = name;
-            insert.Parameters.Add(parameter);
-        }
+        AddParameters(insert, "$id", "$title", "$tags", "$summary", "$body", "$authors", "$filters", "$slug", "$category", "$level", "$minutes", "$authorKeys", "$authorNames");
+        await using var document = Command(connection, transaction, $"""
+            INSERT INTO "{SearchSchema.DocumentsTable}" ("ModuleId", "Version", "Indexed", "Category", "Level", "Minutes", "AuthorKeys")
+            VALUES ($id, {version.ToString(CultureInfo.InvariantCulture)}, 1, $category, $level, $minutes, $authorKeys)
+            ON CONFLICT ("ModuleId") DO UPDATE SET "Version" = excluded."Version", "Indexed" = 1, "Category" = excluded."Category",
+                "Level" = excluded."Level", "Minutes" = excluded."Minutes", "AuthorKeys" = excluded."AuthorKeys"
+            """);
+        AddParameters(document, "$id", "$category", "$level", "$minutes", "$authorKeys");
 
         foreach (var row in rows)
         {
             var tags = row[9] is string t ? t.Split('\u001f') : [];
             var authors = row[10] is string a ? a.Split('\u001f').Select(x => x.Split('\u001e')).ToArray() : [];
+            var authorKeys = "|" + string.Join("|", authors.Select(x => x[0])) + "|";
             object[] values =
             [
                 row[0],
@@ -109,11 +117,12 @@ public static class SearchIndexWriter
                 row[3],
                 SearchText.PlainBody((string)row[4]),
                 string.Join(" | ", authors.Select(x => x[1] + " " + x[0])),
+                SearchFilterTokens.ForModule((string)row[7], (string)row[5], Convert.ToInt32(row[6], CultureInfo.InvariantCulture), authors.Select(x => x[0])),
                 row[1],
                 row[7],
                 row[5],
                 row[6],
-                "|" + string.Join("|", authors.Select(x => x[0])) + "|",
+                authorKeys,
                 string.Join(", ", authors.Select(x => x[1])),
             ];
             for (var i = 0; i < values.Length; i++)
@@ -122,11 +131,31 @@ public static class SearchIndexWriter
             }
 
             await insert.ExecuteNonQueryAsync(cancellationToken);
+            object[] documentValues = [row[0], row[7], row[5], row[6], authorKeys];
+            for (var i = 0; i < documentValues.Length; i++)
+            {
+                document.Parameters[i].Value = documentValues[i];
+            }
+
+            await document.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private static Task BumpVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, transaction, $"UPDATE \"{SearchSchema.StateTable}\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1", cancellationToken);
+    private static async Task<long> BumpVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, $"UPDATE \"{SearchSchema.StateTable}\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1 RETURNING \"Version\"");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static void AddParameters(DbCommand command, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+    }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {

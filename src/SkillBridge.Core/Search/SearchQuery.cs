@@ -118,8 +118,8 @@ public sealed record SearchQuery(
         return new SearchQuery(terms, phrases, excluded, category, level, duration, author, lastIsPrefix);
     }
 
-    /// <summary>The FTS5 expression: every word (or any word), phrases always, excluded words removed.</summary>
-    public string ToMatch(bool allWords, string? columns = null)
+    /// <summary>The FTS5 expression: every word (or any word), phrases always, excluded words removed; in the text columns unless told which.</summary>
+    public string ToMatch(bool allWords, string columns = SearchSchema.TextColumns)
     {
         var parts = new List<string>();
         for (var t = 0; t < Terms.Count; t++)
@@ -130,10 +130,7 @@ public sealed record SearchQuery(
 
         parts.AddRange(Phrases.Select(p => $"\"{string.Join(' ', p)}\""));
         var positive = "(" + string.Join(allWords ? " AND " : " OR ", parts) + ")";
-        if (columns is not null)
-        {
-            positive = "{" + columns + "} : " + positive;
-        }
+        positive = "{" + columns + "} : " + positive;
 
         return Excluded.Count == 0 ? positive : positive + " NOT (" + string.Join(" OR ", Excluded.Select(e => $"\"{e}\"")) + ")";
     }

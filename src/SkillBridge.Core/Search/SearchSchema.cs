@@ -2,8 +2,8 @@ namespace SkillBridge.Core.Search;
 
 /// <summary>
 /// The SQLite objects behind search. None of them is part of the EF model: FTS5 virtual tables (and their shadow
-/// tables) cannot be described by it, so the Search migration creates them with raw SQL and only the index writer
-/// and <see cref="SearchService"/> touch them.
+/// tables) cannot be described by it, so migrations create them with raw SQL and only the index writer and
+/// <see cref="SearchService"/> touch them.
 /// </summary>
 public static class SearchSchema
 {
@@ -16,26 +16,39 @@ public static class SearchSchema
     /// <summary>A single row whose Version goes up in the same transaction as every index change (caches key on it).</summary>
     public const string StateTable = "SearchIndexState";
 
-    /// <summary>Every object the Search migration creates outside the EF model, including FTS5's shadow tables.</summary>
+    /// <summary>
+    /// An ordinary table with each indexed module's category, level, minutes and authors and the index version that last
+    /// wrote it (Indexed = 0 once it left the index), so <see cref="SearchFacetMap"/> keeps facet counts in memory and
+    /// reads only what changed since it last looked.
+    /// </summary>
+    public const string DocumentsTable = "SearchDocuments";
+
+    /// <summary>The columns a learner's words are matched in; <c>filters</c> holds tokens for category, level, duration and authors.</summary>
+    public const string TextColumns = "title tags summary body authors";
+
+    /// <summary>Every object the search migrations create outside the EF model, including FTS5's shadow tables.</summary>
     public static readonly IReadOnlyList<string> ObjectsOutsideTheModel =
     [
         IndexTable, IndexTable + "_data", IndexTable + "_idx", IndexTable + "_content", IndexTable + "_docsize", IndexTable + "_config",
-        TermsTable, StateTable,
+        TermsTable, StateTable, DocumentsTable,
     ];
 
     /// <summary>
     /// Field weights for bm25, in column order: title counts most, then tags, summary, body; authors sit between
-    /// summary and body. The UNINDEXED columns after them never match, so their weight does not matter.
+    /// summary and body; filter tokens count nothing. The UNINDEXED columns after them never match.
     /// </summary>
-    public const string RankFunction = "bm25(10.0, 5.0, 3.0, 1.0, 2.0)";
+    public const string RankFunction = "bm25(10.0, 5.0, 3.0, 1.0, 2.0, 0.0)";
 
-    public static readonly string[] CreateStatements =
+    /// <summary>The index and its term list as they are now (migration 20261122060000_SearchSpeed creates them).</summary>
+    public static readonly string[] CreateIndexStatements =
     [
         // porter over unicode61 with remove_diacritics 2: "sharing" finds "share", "café" finds "cafe".
         // prefix='2 3': short prefixes (as typed in the header box) read a prefix index instead of scanning terms.
+        // filters: one token per category, level, duration range and author (SearchFilterTokens), so a filter is part
+        // of the MATCH and FTS5 intersects lists instead of reading every matching row to test a column.
         $"""
         CREATE VIRTUAL TABLE "{IndexTable}" USING fts5(
-            title, tags, summary, body, authors,
+            title, tags, summary, body, authors, filters,
             slug UNINDEXED, category UNINDEXED, level UNINDEXED, minutes UNINDEXED, author_keys UNINDEXED, author_names UNINDEXED,
             tokenize = 'porter unicode61 remove_diacritics 2',
             prefix = '2 3'
@@ -43,14 +56,27 @@ public static class SearchSchema
         """,
         $"INSERT INTO \"{IndexTable}\"(\"{IndexTable}\", rank) VALUES ('rank', '{RankFunction}')",
         $"CREATE VIRTUAL TABLE \"{TermsTable}\" USING fts5vocab(\"{IndexTable}\", 'row')",
-        $"CREATE TABLE \"{StateTable}\" (\"Id\" INTEGER NOT NULL PRIMARY KEY CHECK (\"Id\" = 1), \"Version\" INTEGER NOT NULL)",
-        $"INSERT INTO \"{StateTable}\" (\"Id\", \"Version\") VALUES (1, 0)",
     ];
 
-    public static readonly string[] DropStatements =
+    public static readonly string[] CreateDocumentsStatements =
+    [
+        $"""
+        CREATE TABLE "{DocumentsTable}" (
+            "ModuleId" INTEGER NOT NULL PRIMARY KEY,
+            "Version" INTEGER NOT NULL,
+            "Indexed" INTEGER NOT NULL,
+            "Category" TEXT NOT NULL,
+            "Level" TEXT NOT NULL,
+            "Minutes" INTEGER NOT NULL,
+            "AuthorKeys" TEXT NOT NULL
+        )
+        """,
+        $"CREATE INDEX \"IX_{DocumentsTable}_Version\" ON \"{DocumentsTable}\" (\"Version\")",
+    ];
+
+    public static readonly string[] DropIndexStatements =
     [
         $"DROP TABLE IF EXISTS \"{TermsTable}\"",
         $"DROP TABLE IF EXISTS \"{IndexTable}\"",
-        $"DROP TABLE IF EXISTS \"{StateTable}\"",
     ];
 }

@@ -19,7 +19,7 @@ namespace SkillBridge.Core.Search;
 /// else is read. Facet counts are computed once per query and index version and cached.
 /// </summary>
 public sealed class SearchService(
-    SkillBridgeDbContext db, SearchVocabulary vocabulary, IMemoryCache cache, TimeProvider clock, ILogger<SearchService> logger)
+    SkillBridgeDbContext db, SearchVocabulary vocabulary, SearchFacetMap facetMap, IMemoryCache cache, TimeProvider clock, ILogger<SearchService> logger)
 {
     public const int PageSize = 20;
 
@@ -393,24 +393,21 @@ public sealed class SearchService(
     /// <summary>Counts per category, level, duration and author: each facet counts with the other filters applied.</summary>
     private async Task<SearchFacets> FacetsAsync(DbConnection connection, long version, string? match, SearchFilters filters, CancellationToken cancellationToken)
     {
-        var rows = await cache.GetOrCreateAsync(("search-facets", version, match), async entry =>
+        var map = await facetMap.AtAsync(connection, version, cancellationToken);
+        IEnumerable<SearchFacetMap.Document> rows;
+        if (match is null)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            var list = new List<FacetRow>();
-            await using var command = Command(connection, $"SELECT category, level, minutes, author_keys FROM \"{Index}\"{(match is null ? "" : $" WHERE \"{Index}\" MATCH $match")}");
-            if (match is not null)
+            rows = map.All;
+        }
+        else
+        {
+            var ids = await cache.GetOrCreateAsync(("search-facet-ids", version, match), async entry =>
             {
-                Add(command, "$match", match);
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                list.Add(new FacetRow(reader.GetString(0), reader.GetString(1), (int)reader.GetInt64(2), reader.GetString(3)));
-            }
-
-            return list;
-        }) ?? [];
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+                return await MatchingIdsAsync(connection, match, cancellationToken);
+            }) ?? [];
+            rows = ids.Select(id => map[id]).OfType<SearchFacetMap.Document>();
+        }
 
         var names = await cache.GetOrCreateAsync(("search-facet-names", version), async entry =>
         {
@@ -420,17 +417,20 @@ public sealed class SearchService(
             return (Categories: categories.Select(c => (c.Key, c.Name)).ToList(), People: people.ToDictionary(p => p.Username, p => p.Name, StringComparer.Ordinal));
         });
 
-        bool Passes(FacetRow row, string skip) =>
+        var levelName = filters.Level?.ToString();
+        bool Passes(SearchFacetMap.Document row, string skip) =>
             (skip == "category" || filters.Category is null || row.Category == filters.Category)
-            && (skip == "level" || filters.Level is null || row.Level == filters.Level.ToString())
+            && (skip == "level" || levelName is null || row.Level == levelName)
             && (skip == "duration" || filters.Duration is not { } d || (row.Minutes >= d.Bounds().Min && row.Minutes <= d.Bounds().Max))
-            && (skip == "author" || filters.Author is null || row.AuthorKeys.Contains("|" + filters.Author + "|", StringComparison.Ordinal));
+            && (skip == "author" || filters.Author is null || row.Authors.Contains(filters.Author, StringComparer.Ordinal));
 
-        var byCategory = rows.Where(r => Passes(r, "category")).CountBy(r => r.Category).ToDictionary();
-        var byLevel = rows.Where(r => Passes(r, "level")).CountBy(r => r.Level).ToDictionary();
-        var durations = rows.Where(r => Passes(r, "duration")).ToList();
-        var byAuthor = rows.Where(r => Passes(r, "author"))
-            .SelectMany(r => r.AuthorKeys.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        var list = rows as IReadOnlyCollection<SearchFacetMap.Document> ?? rows.ToList();
+
+        var byCategory = list.Where(r => Passes(r, "category")).CountBy(r => r.Category).ToDictionary();
+        var byLevel = list.Where(r => Passes(r, "level")).CountBy(r => r.Level).ToDictionary();
+        var durations = list.Where(r => Passes(r, "duration")).ToList();
+        var byAuthor = list.Where(r => Passes(r, "author"))
+            .SelectMany(r => r.Authors)
             .CountBy(a => a)
             .OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal)
             .Take(15)
@@ -444,64 +444,42 @@ public sealed class SearchService(
             byAuthor);
     }
 
-    private static string Where(string? match, SearchFilters filters)
-    {
-        var conditions = new List<string>();
-        if (match is not null)
+    /// <summary>The learner's words and the chosen filters as one FTS5 expression (filters are tokens in the index), or null for neither.</summary>
+    private static string? Combine(string? match, SearchFilters filters) =>
+        (match, SearchFilterTokens.ToMatch(filters)) switch
         {
-            conditions.Add($"\"{Index}\" MATCH $match");
-        }
+            (null, var only) => only,
+            (var words, null) => words,
+            var (words, required) => $"({words}) AND {required}",
+        };
 
-        if (filters.Category is not null)
-        {
-            conditions.Add("category = $category");
-        }
-
-        if (filters.Level is not null)
-        {
-            conditions.Add("level = $level");
-        }
-
-        if (filters.Duration is not null)
-        {
-            conditions.Add("minutes BETWEEN $minMinutes AND $maxMinutes");
-        }
-
-        if (filters.Author is not null)
-        {
-            conditions.Add("instr(author_keys, '|' || $author || '|') > 0");
-        }
-
-        return conditions.Count == 0 ? "1" : string.Join(" AND ", conditions);
-    }
+    private static string Where(string? match, SearchFilters filters) => Combine(match, filters) is null ? "1" : $"\"{Index}\" MATCH $match";
 
     private static void AddParameters(DbCommand command, string? match, SearchFilters filters)
     {
-        if (match is not null)
+        if (Combine(match, filters) is { } expression)
         {
-            Add(command, "$match", match);
+            Add(command, "$match", expression);
+        }
+    }
+
+    /// <summary>Every matching module id, read as one string built inside SQLite: far cheaper than a row per module.</summary>
+    private static async Task<int[]> MatchingIdsAsync(DbConnection connection, string match, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"SELECT group_concat(rowid) FROM \"{Index}\" WHERE \"{Index}\" MATCH $match");
+        Add(command, "$match", match);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not string list)
+        {
+            return [];
         }
 
-        if (filters.Category is not null)
+        var ids = new List<int>();
+        foreach (var range in list.AsSpan().Split(','))
         {
-            Add(command, "$category", filters.Category);
+            ids.Add(int.Parse(list.AsSpan(range), NumberStyles.None, CultureInfo.InvariantCulture));
         }
 
-        if (filters.Level is { } level)
-        {
-            Add(command, "$level", level.ToString());
-        }
-
-        if (filters.Duration is { } duration)
-        {
-            Add(command, "$minMinutes", duration.Bounds().Min);
-            Add(command, "$maxMinutes", duration.Bounds().Max);
-        }
-
-        if (filters.Author is not null)
-        {
-            Add(command, "$author", filters.Author);
-        }
+        return [.. ids];
     }
 
     /// <summary>HTML-escapes FTS5 output and turns the private-use markers it put around matches into &lt;mark&gt;.</summary>
@@ -561,6 +539,4 @@ public sealed class SearchService(
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }
-
-    private sealed record FacetRow(string Category, string Level, int Minutes, string AuthorKeys);
 }

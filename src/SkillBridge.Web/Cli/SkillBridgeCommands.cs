@@ -188,9 +188,12 @@ public static class SkillBridgeCommands
     {
         var modules = new Option<int>("--modules") { Description = "How many synthetic modules to generate.", DefaultValueFactory = _ => 20_000 };
         var queries = new Option<int>("--queries") { Description = "Queries timed per kind.", DefaultValueFactory = _ => 200 };
-        var command = new Command("benchmark", "Search speed: generate synthetic modules in a throwaway database, index them, time a fixed mix of queries.") { modules, queries };
+        var keep = new Option<bool>("--keep") { Description = "Keep the generated database and print where it is, to look into a query by hand." };
+        var reuse = new Option<string?>("--reuse") { Description = "Time the queries against a database folder kept by an earlier --keep run (same --modules), skipping generation and indexing." };
+        var command = new Command("benchmark", "Search speed: generate synthetic modules in a throwaway database, index them, time a fixed mix of queries.") { modules, queries, keep, reuse };
         command.SetAction(async (parse, cancellationToken) =>
-            await new SearchBenchmark(parse.InvocationConfiguration.Output).RunAsync(Math.Max(1, parse.GetValue(modules)), Math.Max(1, parse.GetValue(queries)), cancellationToken));
+            await new SearchBenchmark(parse.InvocationConfiguration.Output) { KeepDatabase = parse.GetValue(keep), ReuseFolder = parse.GetValue(reuse) }
+                .RunAsync(Math.Max(1, parse.GetValue(modules)), Math.Max(1, parse.GetValue(queries)), cancellationToken));
         return command;
     }
 

@@ -93,6 +93,54 @@ public sealed class SearchIndexingTests
         Assert.Equal(check.Published, indexed);
     }
 
+    [Fact]
+    public async Task Publish_FacetCountsAndFiltersIncludeTheModuleAtOnce()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var before = await CountInCategoryAsync(site, "tools");
+
+        var slug = await site.PublishedModuleAsync(Title);
+
+        Assert.Equal(before + 1, await CountInCategoryAsync(site, "tools"));
+        var filtered = await site.WithAsync(services => services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest("whiteboard", Category: "tools")));
+        Assert.Equal(slug, Assert.Single(filtered.Hits).Slug);
+        Assert.Empty((await site.WithAsync(services => services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest("whiteboard", Category: "social-media")))).Hits);
+    }
+
+    [Fact]
+    public async Task Unpublish_FacetCountsDropTheModuleAtOnce()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = await site.PublishedModuleAsync(Title);
+        var published = await CountInCategoryAsync(site, "tools");
+
+        await site.WithAsync(services => services.GetRequiredService<PublishingWorkflow>().UnpublishAsync(slug, AuthoringSite.Curator));
+
+        Assert.Equal(published - 1, await CountInCategoryAsync(site, "tools"));
+    }
+
+    [Theory]
+    [InlineData("sbf")]
+    [InlineData("sbfc")]
+    [InlineData("sbfc746f6f6c730")]
+    public async Task FilterTokensInTheIndex_AreNeverFoundByWhatALearnerTypes(string typed)
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        await site.PublishedModuleAsync(Title);
+        Assert.Equal("sbfc746f6f6c730", SearchFilterTokens.Category("tools"));
+
+        var found = await SearchAsync(site, typed);
+
+        Assert.Empty(found.Hits);
+    }
+
+    /// <summary>The category facet's count for "tools" over every published module (a search with only a filter).</summary>
+    private static async Task<int> CountInCategoryAsync(AuthoringSite site, string category)
+    {
+        var all = await site.WithAsync(services => services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(null, Category: category)));
+        return all.Facets!.Categories.SingleOrDefault(c => c.Value == category)?.Count ?? 0;
+    }
+
     private static Task<SearchResults> SearchAsync(AuthoringSite site, string query) =>
         site.WithAsync(services => services.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query)));
 }

@@ -17,10 +17,13 @@ public sealed class SearchTotalCapTests : IDisposable
     public SearchTotalCapTests()
     {
         connection.Open();
-        foreach (var statement in SearchSchema.CreateStatements)
+        foreach (var statement in SearchSchema.CreateIndexStatements.Concat(SearchSchema.CreateDocumentsStatements))
         {
             Execute(statement);
         }
+
+        Execute($"CREATE TABLE \"{SearchSchema.StateTable}\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Version\" INTEGER NOT NULL)");
+        Execute($"INSERT INTO \"{SearchSchema.StateTable}\" VALUES (1, 1)");
 
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
@@ -95,7 +98,8 @@ public sealed class SearchTotalCapTests : IDisposable
         var options = new DbContextOptionsBuilder<SkillBridgeDbContext>().UseSqlite(connection).Options;
         await using var db = new SkillBridgeDbContext(options);
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var search = new SearchService(db, new SearchVocabulary(TimeProvider.System), cache, TimeProvider.System, NullLogger<SearchService>.Instance);
+        using var facetMap = new SearchFacetMap();
+        var search = new SearchService(db, new SearchVocabulary(TimeProvider.System), facetMap, cache, TimeProvider.System, NullLogger<SearchService>.Instance);
         return await search.SearchAsync(new SearchRequest(query, Page: page, IncludeFacets: false));
     }
 

@@ -35,7 +35,7 @@ public sealed class FullTextSearch : Migration
             return;
         }
 
-        foreach (var statement in SearchSchema.CreateStatements)
+        foreach (var statement in CreateStatements)
         {
             migrationBuilder.Sql(statement);
         }
@@ -43,7 +43,7 @@ public sealed class FullTextSearch : Migration
         // A database upgraded with modules already published: the index starts complete. Bodies are indexed as
         // stored here (Markdown); the next publish or a `reindex` rewrites each row with the plain text the writer makes.
         migrationBuilder.Sql($"""
-            INSERT INTO "{SearchSchema.IndexTable}" (rowid, title, tags, summary, body, authors, slug, category, level, minutes, author_keys, author_names)
+            INSERT INTO "SearchIndex" (rowid, title, tags, summary, body, authors, slug, category, level, minutes, author_keys, author_names)
             SELECT m."Id", r."Title",
                    coalesce((SELECT group_concat(t."Tag", ' | ') FROM "RevisionTags" t WHERE t."RevisionId" = r."Id"), '') || ' | ' || c."Name",
                    r."Summary", r."Body",
@@ -58,12 +58,37 @@ public sealed class FullTextSearch : Migration
             """);
     }
 
+    /// <summary>The index as this migration made it (20261122060000_SearchSpeed replaces it): frozen here, not read from <see cref="SearchSchema"/>.</summary>
+    /// <remarks>The first three create the index, its rank setting and its term list; the last two the version row.</remarks>
+    internal static readonly string[] CreateStatements =
+    [
+        """
+        CREATE VIRTUAL TABLE "SearchIndex" USING fts5(
+            title, tags, summary, body, authors,
+            slug UNINDEXED, category UNINDEXED, level UNINDEXED, minutes UNINDEXED, author_keys UNINDEXED, author_names UNINDEXED,
+            tokenize = 'porter unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        )
+        """,
+        "INSERT INTO \"SearchIndex\"(\"SearchIndex\", rank) VALUES ('rank', 'bm25(10.0, 5.0, 3.0, 1.0, 2.0)')",
+        "CREATE VIRTUAL TABLE \"SearchTerms\" USING fts5vocab(\"SearchIndex\", 'row')",
+        "CREATE TABLE \"SearchIndexState\" (\"Id\" INTEGER NOT NULL PRIMARY KEY CHECK (\"Id\" = 1), \"Version\" INTEGER NOT NULL)",
+        "INSERT INTO \"SearchIndexState\" (\"Id\", \"Version\") VALUES (1, 0)",
+    ];
+
+    private static readonly string[] DropStatements =
+    [
+        "DROP TABLE IF EXISTS \"SearchTerms\"",
+        "DROP TABLE IF EXISTS \"SearchIndex\"",
+        "DROP TABLE IF EXISTS \"SearchIndexState\"",
+    ];
+
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable("MissedSearches");
         if (migrationBuilder.IsSqlite())
         {
-            foreach (var statement in SearchSchema.DropStatements)
+            foreach (var statement in DropStatements)
             {
                 migrationBuilder.Sql(statement);
             }
