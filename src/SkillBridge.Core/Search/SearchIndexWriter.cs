@@ -33,6 +33,7 @@ public static class SearchIndexWriter
             // The ids are ints, so listing them inline is safe and keeps one statement per batch.
             var idList = string.Join(",", batch.Select(id => id.ToString(CultureInfo.InvariantCulture)));
             await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.IndexTable}\" WHERE rowid IN ({idList})", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.HeadTable}\" WHERE rowid IN ({idList})", cancellationToken);
             await ExecuteAsync(connection, transaction, $"{LeaveIndex(version)} WHERE \"ModuleId\" IN ({idList})", cancellationToken);
             await InsertAsync(connection, transaction, $"{SelectPublished} ({idList})", version, cancellationToken);
         }
@@ -53,6 +54,7 @@ public static class SearchIndexWriter
 
         var version = await BumpVersionAsync(connection, transaction, cancellationToken);
         await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.IndexTable}\"", cancellationToken);
+        await ExecuteAsync(connection, transaction, $"INSERT INTO \"{SearchSchema.HeadTable}\"(\"{SearchSchema.HeadTable}\") VALUES ('delete-all')", cancellationToken);
         await ExecuteAsync(connection, transaction, LeaveIndex(version), cancellationToken);
         var done = 0;
         progress?.Report((0, ids.Count));
@@ -64,8 +66,9 @@ public static class SearchIndexWriter
             progress?.Report((done, ids.Count));
         }
 
-        // Merge the index's segments into one: fewer b-trees to read per query.
-        await ExecuteAsync(connection, transaction, $"INSERT INTO \"{SearchSchema.IndexTable}\"(\"{SearchSchema.IndexTable}\") VALUES ('optimize')", cancellationToken);
+        // Merge the head index's segments into one: its lists are walked whole by the ranking tiers. The full index is
+        // left to FTS5's automatic merging: searches only count in it up to the cap and read single rows.
+        await ExecuteAsync(connection, transaction, $"INSERT INTO \"{SearchSchema.HeadTable}\"(\"{SearchSchema.HeadTable}\") VALUES ('optimize')", cancellationToken);
         return ids.Count;
     }
 
@@ -103,6 +106,10 @@ public static class SearchIndexWriter
                 "Level" = excluded."Level", "Minutes" = excluded."Minutes", "AuthorKeys" = excluded."AuthorKeys"
             """);
         AddParameters(document, "$id", "$category", "$level", "$minutes", "$authorKeys");
+        await using var head = Command(connection, transaction, $"""
+            INSERT INTO "{SearchSchema.HeadTable}" (rowid, title, tags, summary, filters) VALUES ($id, $title, $tags, $summary, $filters)
+            """);
+        AddParameters(head, "$id", "$title", "$tags", "$summary", "$filters");
 
         foreach (var row in rows)
         {
@@ -138,6 +145,13 @@ public static class SearchIndexWriter
             }
 
             await document.ExecuteNonQueryAsync(cancellationToken);
+            object[] headValues = [values[0], values[1], values[2], values[3], values[6]];
+            for (var i = 0; i < headValues.Length; i++)
+            {
+                head.Parameters[i].Value = headValues[i];
+            }
+
+            await head.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

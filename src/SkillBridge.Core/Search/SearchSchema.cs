@@ -23,6 +23,16 @@ public static class SearchSchema
     /// </summary>
     public const string DocumentsTable = "SearchDocuments";
 
+    /// <summary>
+    /// The short fields (title, tags, summary) and filter tokens of every indexed module, in an index of their own:
+    /// its lists hold a few percent of a common word's modules, so ranking tiers read it instead of <see cref="IndexTable"/>.
+    /// Contentless: it is only ever asked for rowids.
+    /// </summary>
+    public const string HeadTable = "SearchHead";
+
+    /// <summary>The text columns of <see cref="HeadTable"/>.</summary>
+    public const string HeadColumns = "title tags summary";
+
     /// <summary>The columns a learner's words are matched in; <c>filters</c> holds tokens for category, level, duration and authors.</summary>
     public const string TextColumns = "title tags summary body authors";
 
@@ -31,6 +41,7 @@ public static class SearchSchema
     [
         IndexTable, IndexTable + "_data", IndexTable + "_idx", IndexTable + "_content", IndexTable + "_docsize", IndexTable + "_config",
         TermsTable, StateTable, DocumentsTable,
+        HeadTable, HeadTable + "_data", HeadTable + "_idx", HeadTable + "_docsize", HeadTable + "_config",
     ];
 
     /// <summary>
@@ -38,6 +49,9 @@ public static class SearchSchema
     /// summary and body; filter tokens count nothing. The UNINDEXED columns after them never match.
     /// </summary>
     public const string RankFunction = "bm25(10.0, 5.0, 3.0, 1.0, 2.0, 0.0)";
+
+    /// <summary>The weights of <see cref="RankFunction"/> for the head index's columns.</summary>
+    public const string HeadRankFunction = "bm25(10.0, 5.0, 3.0, 0.0)";
 
     /// <summary>The index and its term list as they are now (migration 20261122060000_SearchSpeed creates them).</summary>
     public static readonly string[] CreateIndexStatements =
@@ -56,6 +70,16 @@ public static class SearchSchema
         """,
         $"INSERT INTO \"{IndexTable}\"(\"{IndexTable}\", rank) VALUES ('rank', '{RankFunction}')",
         $"CREATE VIRTUAL TABLE \"{TermsTable}\" USING fts5vocab(\"{IndexTable}\", 'row')",
+        $"""
+        CREATE VIRTUAL TABLE "{HeadTable}" USING fts5(
+            title, tags, summary, filters,
+            tokenize = 'porter unicode61 remove_diacritics 2',
+            prefix = '2 3',
+            content = '',
+            contentless_delete = 1
+        )
+        """,
+        $"INSERT INTO \"{HeadTable}\"(\"{HeadTable}\", rank) VALUES ('rank', '{HeadRankFunction}')",
     ];
 
     public static readonly string[] CreateDocumentsStatements =
@@ -78,5 +102,6 @@ public static class SearchSchema
     [
         $"DROP TABLE IF EXISTS \"{TermsTable}\"",
         $"DROP TABLE IF EXISTS \"{IndexTable}\"",
+        $"DROP TABLE IF EXISTS \"{HeadTable}\"",
     ];
 }

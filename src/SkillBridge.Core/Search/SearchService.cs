@@ -79,16 +79,15 @@ public sealed class SearchService(
         string? corrected = null;
         var anyWord = false;
         // Several words: whole words first ("share screen" means screens, not screenshots), the last one as a prefix only
-        // if that finds nothing. One word is always also a prefix ("spread" finds "spreadsheet").
+        // if that finds nothing. One word is also a prefix ("spread" finds "spreadsheet") unless the word as typed is in
+        // more than TotalCap modules already: then its completions add nothing to the first pages and cost a long merge.
         var severalWords = query.Terms.Count + query.Phrases.Count > 1;
-        var ranQuery = query.HasText ? (severalWords ? query with { LastTermIsPrefix = false } : query) : null;
-        var match = ranQuery?.ToMatch(allWords: true);
-        var total = await CountAsync(connection, match, filters, cancellationToken);
-        if (total == 0 && severalWords && query.LastTermIsPrefix)
+        var plan = query.HasText ? new MatchPlan(query with { LastTermIsPrefix = false }, AllWords: true) : null;
+        var total = await CountAsync(connection, plan?.Match, filters, cancellationToken);
+        if (plan is not null && query.LastTermIsPrefix && (severalWords ? total == 0 : total <= TotalCap))
         {
-            ranQuery = query;
-            match = query.ToMatch(allWords: true);
-            total = await CountAsync(connection, match, filters, cancellationToken);
+            plan = new MatchPlan(query, AllWords: true);
+            total = await CountAsync(connection, plan.Match, filters, cancellationToken);
         }
 
         if (total == 0 && query.HasText)
@@ -96,16 +95,15 @@ public sealed class SearchService(
             var fixedQuery = await CorrectAsync(connection, version, query, cancellationToken);
             if (fixedQuery is not null)
             {
-                ranQuery = fixedQuery;
-                match = fixedQuery.ToMatch(allWords: true);
-                total = await CountAsync(connection, match, filters, cancellationToken);
+                plan = new MatchPlan(fixedQuery, AllWords: true);
+                total = await CountAsync(connection, plan.Match, filters, cancellationToken);
                 corrected = fixedQuery.Describe();
             }
 
             if (total == 0 && (fixedQuery ?? query).Terms.Count + (fixedQuery ?? query).Phrases.Count > 1)
             {
-                match = (fixedQuery ?? query).ToMatch(allWords: false);
-                total = await CountAsync(connection, match, filters, cancellationToken);
+                plan = new MatchPlan(fixedQuery ?? query, AllWords: false);
+                total = await CountAsync(connection, plan.Match, filters, cancellationToken);
                 anyWord = total > 0;
             }
 
@@ -118,21 +116,21 @@ public sealed class SearchService(
         // Only a few modules have every word: list them first, then those with any of the words, so a learner whose
         // words never appear together ("microsoft teams") still sees the modules about each.
         IReadOnlyList<long> first = [];
-        if (total is > 0 and < FewResults && !anyWord && ranQuery is { } ran && ran.Terms.Count + ran.Phrases.Count > 1)
+        if (total is > 0 and < FewResults && !anyWord && plan is { } all && all.Query.Terms.Count + all.Query.Phrases.Count > 1)
         {
-            var anyMatch = ran.ToMatch(allWords: false);
-            var anyTotal = await CountAsync(connection, anyMatch, filters, cancellationToken);
+            var any = all with { AllWords = false };
+            var anyTotal = await CountAsync(connection, any.Match, filters, cancellationToken);
             if (anyTotal > total)
             {
-                first = await RowIdsAsync(connection, match, filters, FewResults, cancellationToken);
-                (match, total) = (anyMatch, anyTotal);
+                first = await RowIdsAsync(connection, all.Match, filters, FewResults, cancellationToken);
+                (plan, total) = (any, anyTotal);
             }
         }
 
         var pageCount = Math.Max(1, (int)Math.Ceiling(Math.Min(total, TotalCap) / (double)PageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var hits = total == 0 ? [] : await PageAsync(connection, match, filters, page, first, total > TotalCap && ranQuery is { Phrases.Count: 0 }, ranQuery is { Terms.Count: > 1 }, cancellationToken);
-        var facets = request.IncludeFacets ? await FacetsAsync(connection, version, match, filters, cancellationToken) : null;
+        var hits = total == 0 ? [] : await PageAsync(connection, plan, filters, page, first, total > TotalCap, cancellationToken);
+        var facets = request.IncludeFacets ? await FacetsAsync(connection, version, plan?.Match, filters, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, Math.Min(total, TotalCap), page, pageCount, filters, facets) { TotalIsCapped = total > TotalCap };
     }
 
@@ -278,39 +276,43 @@ public sealed class SearchService(
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>How many modules match, counting at most <see cref="TotalCap"/> + 1 (more than the cap means "cap+").</summary>
-    private static async Task<int> CountAsync(DbConnection connection, string? match, SearchFilters filters, CancellationToken cancellationToken)
+    /// <summary>How many modules match, counting at most <paramref name="cap"/> (by default <see cref="TotalCap"/> + 1: more than the cap means "cap+").</summary>
+    private static async Task<int> CountAsync(
+        DbConnection connection, string? match, SearchFilters filters, CancellationToken cancellationToken, string table = SearchSchema.IndexTable, int cap = TotalCap + 1)
     {
-        await using var command = Command(connection, $"SELECT count(*) FROM (SELECT 1 FROM \"{Index}\" WHERE {Where(match, filters)} LIMIT {TotalCap + 1})");
+        await using var command = Command(connection, $"SELECT count(*) FROM (SELECT 1 FROM \"{table}\" WHERE {Where(match, filters, table)} LIMIT {cap})");
         AddParameters(command, match, filters);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
     /// Two steps: the page's rowids ranked inside FTS5 (ORDER BY the configured rank, LIMIT), then highlights and
-    /// snippets for those rows only, so snippet() never runs for the thousands of rows a common word matches.
+    /// snippets for those rows only, so snippet() never runs for the thousands of rows a common word matches. The body
+    /// snippet is made only when neither the title nor the summary shows a matching word: it re-reads the whole body.
     /// </summary>
     private static async Task<List<SearchHit>> PageAsync(
-        DbConnection connection, string? match, SearchFilters filters, int page, IReadOnlyList<long> first, bool many, bool severalWords, CancellationToken cancellationToken)
+        DbConnection connection, MatchPlan? plan, SearchFilters filters, int page, IReadOnlyList<long> first, bool many, CancellationToken cancellationToken)
     {
+        var match = plan?.Match;
         var order = match is null ? "title" : "rank";
         if (first.Count > 0)
         {
             order = $"CASE WHEN rowid IN ({string.Join(",", first.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) THEN 0 ELSE 1 END, rank";
         }
 
-        // Up to TotalCap matches bm25 over all of them is cheap, and a phrase costs its position checks in every tier:
-        // tiers pay off only for words matching more than TotalCap modules.
-        var ids = match is null || first.Count > 0 || !many
+        // Up to TotalCap matches bm25 over all of them is cheap; above it, tiers read only as far as the page needs.
+        var ids = plan is null || first.Count > 0 || !many
             ? await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize)
-            : await TieredRowIdsAsync(connection, match, filters, (page - 1) * PageSize, severalWords, cancellationToken);
+            : await TieredRowIdsAsync(connection, plan, filters, (page - 1) * PageSize, cancellationToken);
 
         var hits = new Dictionary<long, SearchHit>();
         foreach (var id in ids)
         {
+            const string Title = $"highlight(\"SearchIndex\", 0, char(57344), char(57345))";
+            const string Summary = $"highlight(\"SearchIndex\", 2, char(57344), char(57345))";
             var marked = match is null
                 ? "title, summary, NULL"
-                : $"highlight(\"{Index}\", 0, char(57344), char(57345)), highlight(\"{Index}\", 2, char(57344), char(57345)), snippet(\"{Index}\", 3, char(57344), char(57345), '…', 24)";
+                : $"{Title}, {Summary}, CASE WHEN instr({Title}, char(57344)) OR instr({Summary}, char(57344)) THEN NULL ELSE snippet(\"{Index}\", 3, char(57344), char(57345), '…', 24) END";
             await using var command = Command(connection,
                 $"SELECT rowid, slug, title, category, level, minutes, author_names, {marked} FROM \"{Index}\" WHERE rowid = $id{(match is null ? "" : $" AND \"{Index}\" MATCH $match")}");
             Add(command, "$id", id);
@@ -341,23 +343,32 @@ public sealed class SearchService(
     }
 
     /// <summary>
-    /// The page's rowids, ranked in tiers so bm25 runs over few rows for common words: modules with every word in the title
-    /// first (one word only: several common words are seldom all in one title), then those with every word in the title,
-    /// tags or summary, then the rest by plain rank; each tier ranked by bm25 and read only while the tiers before it hold
-    /// fewer than the rows up to the end of the page. A word in 60% of modules is in the titles of only a few percent.
+    /// The page's rowids when more than <see cref="TotalCap"/> modules match, in tiers read only as far as the page
+    /// needs: modules with every word in the title (one word only: several words are seldom all in one title), then
+    /// with every word in the title, tags or summary, then the rest. The first two tiers are read from
+    /// <see cref="SearchSchema.HeadTable"/>, an index of those short fields alone, whose lists are a small fraction of
+    /// the full index's. A tier of at most <see cref="TierRankLimit"/> modules is ranked by bm25; a larger one, and the
+    /// rest, newest first, which FTS5 reads in index order and stops after the page: bm25 would score every row.
     /// </summary>
     private static async Task<List<long>> TieredRowIdsAsync(
-        DbConnection connection, string match, SearchFilters filters, int offset, bool severalWords, CancellationToken cancellationToken)
+        DbConnection connection, MatchPlan plan, SearchFilters filters, int offset, CancellationToken cancellationToken)
     {
         var needed = offset + PageSize;
         var ids = new List<long>();
+        var seen = new HashSet<long>();
+        var severalWords = plan.Query.Terms.Count + plan.Query.Phrases.Count > 1;
         string? previous = null;
-        foreach (var columns in severalWords ? HeadColumns[1..] : HeadColumns)
+        foreach (var columns in severalWords ? HeadTiers[1..] : HeadTiers)
         {
-            // The tier's own columns, and the whole expression again so excluded words stay excluded from every column.
-            var tier = $"({{{columns}}} : ({match})) AND ({match})";
-            var rows = previous is null ? tier : $"{tier} NOT ({previous})";
-            ids.AddRange(await RowIdsAsync(connection, rows, filters, needed - ids.Count, cancellationToken));
+            // Excluded words are checked in these columns here and in the whole module below.
+            var tier = plan.Expression(columns);
+            var rows = previous is null ? tier : $"({tier}) NOT ({previous})";
+            var size = await CountAsync(connection, rows, filters, cancellationToken, SearchSchema.HeadTable, TierRankLimit + 1);
+            var order = size > TierRankLimit ? "rowid DESC" : "rank";
+            var found = await RowIdsAsync(connection, rows, filters, needed - ids.Count + plan.Query.Excluded.Count * PageSize, cancellationToken, order, table: SearchSchema.HeadTable);
+            found = await WithoutExcludedAsync(connection, plan.Query, found, cancellationToken);
+            ids.AddRange(found.Take(needed - ids.Count));
+            seen.UnionWith(found);
             if (ids.Count >= needed)
             {
                 return ids.Skip(offset).Take(PageSize).ToList();
@@ -366,20 +377,44 @@ public sealed class SearchService(
             previous = tier;
         }
 
-        // The rest: plain rank over every match (cheaper than "NOT the head"), skipping the rows the tiers already gave.
-        var seen = ids.ToHashSet();
-        ids.AddRange((await RowIdsAsync(connection, match, filters, needed, cancellationToken)).Where(id => !seen.Contains(id)).Take(needed - ids.Count));
+        var rest = await RowIdsAsync(connection, plan.Match, filters, needed + seen.Count, cancellationToken, "rowid DESC");
+        ids.AddRange(rest.Where(id => !seen.Contains(id)).Take(needed - ids.Count));
         return ids.Skip(offset).Take(PageSize).ToList();
     }
 
-    /// <summary>Columns of the ranking tiers before the whole index, narrowest first.</summary>
-    private static readonly string[] HeadColumns = ["title", "title tags summary"];
+    /// <summary>Rows of a head tier that have an excluded word in a field the head index does not hold (body, authors).</summary>
+    private static async Task<List<long>> WithoutExcludedAsync(DbConnection connection, SearchQuery query, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (query.Excluded.Count == 0 || ids.Count == 0)
+        {
+            return ids;
+        }
+
+        var excluded = "{" + SearchSchema.TextColumns + "} : (" + string.Join(" OR ", query.Excluded.Select(e => $"\"{e}\"")) + ")";
+        await using var command = Command(connection,
+            $"SELECT rowid FROM \"{Index}\" WHERE \"{Index}\" MATCH $match AND rowid IN ({string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        Add(command, "$match", excluded);
+        var drop = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            drop.Add(reader.GetInt64(0));
+        }
+
+        return ids.Where(id => !drop.Contains(id)).ToList();
+    }
+
+    /// <summary>Columns of the ranking tiers read from the head index, narrowest first.</summary>
+    private static readonly string[] HeadTiers = ["title", SearchSchema.HeadColumns];
+
+    /// <summary>A tier with more modules than this lists them newest first instead of scoring each one.</summary>
+    private const int TierRankLimit = 300;
 
     private static async Task<List<long>> RowIdsAsync(
-        DbConnection connection, string? match, SearchFilters filters, int limit, CancellationToken cancellationToken, string order = "rank", int offset = 0)
+        DbConnection connection, string? match, SearchFilters filters, int limit, CancellationToken cancellationToken, string order = "rank", int offset = 0, string table = SearchSchema.IndexTable)
     {
         var ids = new List<long>();
-        await using var command = Command(connection, $"SELECT rowid FROM \"{Index}\" WHERE {Where(match, filters)} ORDER BY {order} LIMIT {limit} OFFSET {offset}");
+        await using var command = Command(connection, $"SELECT rowid FROM \"{table}\" WHERE {Where(match, filters, table)} ORDER BY {order} LIMIT {limit} OFFSET {offset}");
         AddParameters(command, match, filters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -453,7 +488,8 @@ public sealed class SearchService(
             var (words, required) => $"({words}) AND {required}",
         };
 
-    private static string Where(string? match, SearchFilters filters) => Combine(match, filters) is null ? "1" : $"\"{Index}\" MATCH $match";
+    private static string Where(string? match, SearchFilters filters, string table = SearchSchema.IndexTable) =>
+        Combine(match, filters) is null ? "1" : $"\"{table}\" MATCH $match";
 
     private static void AddParameters(DbCommand command, string? match, SearchFilters filters)
     {
@@ -522,6 +558,14 @@ public sealed class SearchService(
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
+
+    /// <summary>What is matched: the query's words, all of them or any; <see cref="Match"/> over the text columns of the full index.</summary>
+    private sealed record MatchPlan(SearchQuery Query, bool AllWords)
+    {
+        public string Match => Query.ToMatch(AllWords);
+
+        public string Expression(string columns) => Query.ToMatch(AllWords, columns);
+    }
 
     private static string Cut(string value) => value.Length <= MissedSearch.MaxQueryLength ? value : value[..MissedSearch.MaxQueryLength];
 

@@ -45,6 +45,11 @@ public sealed class SearchTotalCapTests : IDisposable
             insert.ExecuteNonQuery();
         }
 
+        Execute($"""
+            INSERT INTO "{SearchSchema.HeadTable}" (rowid, title, tags, summary, filters)
+            SELECT rowid, title, tags, summary, '' FROM "{SearchSchema.IndexTable}"
+            """);
+
         transaction.Commit();
     }
 

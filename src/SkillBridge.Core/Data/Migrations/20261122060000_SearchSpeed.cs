@@ -7,8 +7,9 @@ namespace SkillBridge.Core.Data.Migrations;
 
 /// <summary>
 /// Search speed: the index gains a <c>filters</c> column (category, level, duration and author tokens, so filters are
-/// part of the MATCH), and an ordinary SearchDocuments table feeds in-memory facet counts. The index is rebuilt from
-/// what is published now, in the migration's transaction.
+/// part of the MATCH); a second, contentless index of titles, tags and summaries (SearchHead) serves the ranking
+/// tiers; an ordinary SearchDocuments table feeds in-memory facet counts. All are filled from what is published now,
+/// in the migration's transaction.
 /// </summary>
 [DbContext(typeof(SkillBridgeDbContext))]
 [Migration("20261122060000_SearchSpeed")]
@@ -50,7 +51,12 @@ public sealed class SearchSpeed : Migration
             JOIN "Categories" c ON c."Id" = r."CategoryId"
             WHERE m."Status" = 'Published'
             """);
+        migrationBuilder.Sql($"""
+            INSERT INTO "{SearchSchema.HeadTable}" (rowid, title, tags, summary, filters)
+            SELECT rowid, title, tags, summary, filters FROM "{SearchSchema.IndexTable}"
+            """);
         migrationBuilder.Sql($"INSERT INTO \"{SearchSchema.IndexTable}\"(\"{SearchSchema.IndexTable}\") VALUES ('optimize')");
+        migrationBuilder.Sql($"INSERT INTO \"{SearchSchema.HeadTable}\"(\"{SearchSchema.HeadTable}\") VALUES ('optimize')");
         migrationBuilder.Sql($"""
             INSERT INTO "{SearchSchema.DocumentsTable}" ("ModuleId", "Version", "Indexed", "Category", "Level", "Minutes", "AuthorKeys")
             SELECT rowid, (SELECT "Version" FROM "{SearchSchema.StateTable}" WHERE "Id" = 1), 1, category, level, minutes, author_keys
