@@ -431,6 +431,9 @@ public sealed class SearchService(
         var durations = rows.Where(r => Passes(r, "duration")).ToList();
         var byAuthor = rows.Where(r => Passes(r, "author"))
             .SelectMany(r => r.AuthorKeys.Split('|', StringSplitOptions.RemoveEmptyEntries))
+
+            // Former colleagues have no name to offer as a filter.
+            .Where(a => !People.Person.IsFormerUsername(a))
             .CountBy(a => a)
             .OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal)
             .Take(15)
