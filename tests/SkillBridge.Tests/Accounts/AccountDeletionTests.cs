@@ -160,6 +160,23 @@ public sealed class AccountDeletionTests(SkillBridgeWebFactory factory) : IClass
         Assert.NotNull(page.QuerySelector("aside a[href='/people/daniel.nowak']"));
     }
 
+    [Fact]
+    public async Task DeleteFor_ByAnAdministrator_RecordsTheAdministratorAsActor()
+    {
+        var username = Infrastructure.Accounts.UniqueName("deleted.by.admin");
+        var user = await factory.CreateAccountAsync(username);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteForAsync(user.Id, "the.admin");
+            Assert.True(result.Succeeded);
+            Assert.False(result.PersonKept);
+        }
+
+        Assert.False(await UserExistsAsync(username));
+        Assert.Contains(await factory.AuditAsync(AuditAction.AccountDeleted), e => e.Actor == "the.admin" && e.Subject.StartsWith(Person.FormerUsernamePrefix, StringComparison.Ordinal));
+    }
+
     private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string password)
     {
         var page = await client.GetPageAsync("/account/delete");
