@@ -63,9 +63,27 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddPersonalDataSections();
+        builder.Services.AddScoped<PersonalDataExporter>();
+        builder.Services.AddScoped<AccountDeletion>();
+        builder.Services.AddScoped<AuthorTransfer>();
         builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddSingleton<SetupCode>();
         return builder;
+    }
+
+    /// <summary>
+    /// The export lists sections in this order. Features add theirs after these with
+    /// <c>AddScoped&lt;IPersonalDataSection, …&gt;()</c> (and hand-overs with <c>AddScoped&lt;IAuthorTransferStep, …&gt;()</c>).
+    /// </summary>
+    private static void AddPersonalDataSections(this IServiceCollection services)
+    {
+        services.AddScoped<IPersonalDataSection, ModuleCreditsSection>();
+        services.AddScoped<IPersonalDataSection, RevisionsPublishedSection>();
+        services.AddScoped<IPersonalDataSection, DraftsSection>();
+        services.AddScoped<IPersonalDataSection, ReviewCommentsSection>();
+        services.AddScoped<IPersonalDataSection, InvitationsSection>();
+        services.AddScoped<IPersonalDataSection, AuditLogSection>();
     }
 
     /// <summary>Points a context at the configured database; also used by tests and commands that build their own context.</summary>

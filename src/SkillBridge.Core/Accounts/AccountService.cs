@@ -66,6 +66,11 @@ public sealed class AccountService(
             return AccountResult.Failed(nameof(NewAccount.Email), "Enter an e-mail address.");
         }
 
+        if (Person.IsFormerUsername(username))
+        {
+            return AccountResult.Failed(nameof(NewAccount.Username), $"Usernames starting with \"{Person.FormerUsernamePrefix}\" are kept for former colleagues. Choose another.");
+        }
+
         var person = await FindListedPersonAsync(username, email, cancellationToken);
         if (person is not null)
         {
@@ -96,6 +101,7 @@ public sealed class AccountService(
                 Email = email,
                 PersonId = person.Id,
                 TimeZoneId = options.Value.DefaultTimeZone,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
             };
             var created = await users.CreateAsync(user, account.Password);
             if (!created.Succeeded)

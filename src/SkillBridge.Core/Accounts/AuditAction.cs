@@ -21,11 +21,13 @@ public static class AuditAction
     public const string AccountCreated = "AccountCreated";
     public const string PasswordChanged = "PasswordChanged";
     public const string PasswordReset = "PasswordReset";
+    public const string AccountDeleted = "AccountDeleted";
+    public const string AuthorTransferred = "AuthorTransferred";
 
     public static readonly IReadOnlyList<string> All =
     [
         Submitted, Published, Unpublished, Archived, Deleted, ChangesRequested, Scheduled,
         SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted,
-        AccountCreated, PasswordChanged, PasswordReset,
+        AccountCreated, PasswordChanged, PasswordReset, AccountDeleted, AuthorTransferred,
     ];
 }

@@ -9,4 +9,7 @@ public sealed class SkillBridgeUser : IdentityUser
 
     /// <summary>IANA time zone the user sees instants in (design.md, Time); defaults to SkillBridge:DefaultTimeZone.</summary>
     public string TimeZoneId { get; set; } = SkillBridgeOptions.DefaultTimeZoneId;
+
+    /// <summary>When the account was created (UTC); null for accounts older than the column whose creation was not audited.</summary>
+    public DateTime? CreatedAt { get; set; }
 }

@@ -3,7 +3,8 @@ using SkillBridge.Core.Modules;
 
 namespace SkillBridge.Core.Catalogue;
 
-public sealed record AuthorLink(string Username, string Name);
+/// <summary>An author as lists show them; a former colleague has no profile to link to.</summary>
+public sealed record AuthorLink(string Username, string Name, bool IsFormerColleague);
 
 /// <summary>What the catalogue shows of one published module.</summary>
 public sealed record ModuleCard(
@@ -27,7 +28,7 @@ public sealed record ModuleCard(
         r.Level,
         r.Minutes,
         r.UpdatedOn,
-        r.Authors.OrderBy(a => a.Position).Select(a => new AuthorLink(a.Person.Username, a.Person.Name)).ToList());
+        r.Authors.OrderBy(a => a.Position).Select(a => new AuthorLink(a.Person.Username, a.Person.Name, a.Person.LeftAt != null)).ToList());
 }
 
 public sealed record FilterOption(string Value, string Label, int Count);

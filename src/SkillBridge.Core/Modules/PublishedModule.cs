@@ -2,7 +2,8 @@ using SkillBridge.Core.Catalogue;
 
 namespace SkillBridge.Core.Modules;
 
-public sealed record ModuleAuthor(string Username, string Name, string Department);
+/// <summary>An author on the module page; a former colleague has no profile to link to.</summary>
+public sealed record ModuleAuthor(string Username, string Name, string Department, bool IsFormerColleague);
 
 /// <summary>A module as learners see it: its published revision's metadata.</summary>
 public sealed record PublishedModule(
@@ -20,5 +21,5 @@ public sealed record PublishedModule(
     IReadOnlyList<string> Tags,
     IReadOnlyList<ModuleAuthor> Authors)
 {
-    public IEnumerable<AuthorLink> AuthorLinks => Authors.Select(a => new AuthorLink(a.Username, a.Name));
+    public IEnumerable<AuthorLink> AuthorLinks => Authors.Select(a => new AuthorLink(a.Username, a.Name, a.IsFormerColleague));
 }

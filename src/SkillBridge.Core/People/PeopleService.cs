@@ -10,7 +10,8 @@ public sealed class PeopleService(SkillBridgeDbContext db)
 {
     public async Task<PersonProfile?> FindProfileAsync(string username, CancellationToken cancellationToken = default)
     {
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Username == username, cancellationToken);
+        // A former colleague has no profile: only the credits on their modules remain.
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Username == username && p.LeftAt == null, cancellationToken);
         if (person is null)
         {
             return null;
@@ -29,6 +30,7 @@ public sealed class PeopleService(SkillBridgeDbContext db)
     /// <summary>Everyone who wrote at least one published module, most prolific first.</summary>
     public Task<List<PersonSummary>> ListAuthorsAsync(CancellationToken cancellationToken = default) =>
         db.People.AsNoTracking()
+            .Where(p => p.LeftAt == null)
             .Select(p => new
             {
                 Person = p,

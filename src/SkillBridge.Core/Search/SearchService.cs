@@ -466,6 +466,9 @@ public sealed class SearchService(
         var durations = list.Where(r => Passes(r, "duration")).ToList();
         var byAuthor = list.Where(r => Passes(r, "author"))
             .SelectMany(r => r.Authors)
+
+            // Former colleagues have no name to offer as a filter.
+            .Where(a => !People.Person.IsFormerUsername(a))
             .CountBy(a => a)
             .OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal)
             .Take(15)

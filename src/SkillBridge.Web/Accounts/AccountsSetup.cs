@@ -100,7 +100,7 @@ public static class AccountsSetup
         {
             "/Error", "/Status", "/Display/Index", "/Setup/Index",
             "/Account/SignIn", "/Account/SignOut", "/Account/ForgotPassword", "/Account/ResetPassword",
-            "/Account/AcceptInvitation", "/Account/Register",
+            "/Account/AcceptInvitation", "/Account/Register", "/Account/Deleted",
         })
         {
             conventions.AllowAnonymousToPage(page);
@@ -108,11 +108,17 @@ public static class AccountsSetup
 
         conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Settings", Policies.SignedIn);
+        conventions.AuthorizePage("/Account/Data", Policies.SignedIn);
+        conventions.AuthorizePage("/Account/Delete", Policies.SignedIn);
         conventions.AuthorizeFolder("/Admin", Policies.Administer);
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);
         conventions.AuthorizeFolder("/Review", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
+
+        // Also under /People's Read policy; both apply.
+        conventions.AuthorizePage("/People/Transfer", Policies.Curate);
+        conventions.AuthorizePage("/People/FormerColleagues", Policies.Curate);
     }
 
     /// <summary>Prints a setup code on the console while the site has no administrator.</summary>

@@ -20,6 +20,9 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
     /// <summary>A clock to run the site on instead of the system's, for tests about time.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Services a test adds or replaces, e.g. an extra personal data section.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>The host environment; "Testing" unless a test needs Development.</summary>
     public string EnvironmentName { get; set; } = "Testing";
 
@@ -29,6 +32,11 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
 
         builder.ConfigureAppConfiguration((_, config) =>

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.People;
+using SkillBridge.Core.Search;
+
+namespace SkillBridge.Core.Accounts;
+
+public enum AccountDeletionOutcome
+{
+    Deleted,
+    NoSuchAccount,
+    WrongPassword,
+    LastAdministrator,
+}
+
+/// <param name="PersonKept">The profile stays, anonymised as "A former colleague", because modules or drafts credit it.</param>
+/// <param name="FormerUsername">The former-… username the person's records now carry; null unless deleted.</param>
+public sealed record AccountDeletionResult(AccountDeletionOutcome Outcome, bool PersonKept = false, string? FormerUsername = null)
+{
+    public bool Succeeded => Outcome == AccountDeletionOutcome.Deleted;
+}
+
+/// <summary>
+/// Deletes an account and the person's data in one transaction: every <see cref="IPersonalDataSection"/> erases its
+/// part, the profile is removed (or, when modules or drafts credit it, kept as "A former colleague"), the search index
+/// is rewritten for the modules that named the person, and the account goes. Anything that fails undoes all of it.
+/// </summary>
+public sealed class AccountDeletion(
+    SkillBridgeDbContext db,
+    UserManager<SkillBridgeUser> users,
+    IEnumerable<IPersonalDataSection> sections,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    /// <summary>The person deletes their own account, confirming with their password.</summary>
+    public async Task<AccountDeletionResult> DeleteOwnAsync(string userId, string password, CancellationToken cancellationToken = default)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return new(AccountDeletionOutcome.NoSuchAccount);
+        }
+
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            return new(AccountDeletionOutcome.WrongPassword);
+        }
+
+        return await DeleteAsync(user, actor: null, cancellationToken);
+    }
+
+    /// <summary>An administrator deletes someone's account.</summary>
+    public async Task<AccountDeletionResult> DeleteForAsync(string userId, string actorUsername, CancellationToken cancellationToken = default) =>
+        await users.FindByIdAsync(userId) is { } user
+            ? await DeleteAsync(user, actorUsername, cancellationToken)
+            : new(AccountDeletionOutcome.NoSuchAccount);
+
+    private async Task<AccountDeletionResult> DeleteAsync(SkillBridgeUser user, string? actor, CancellationToken cancellationToken)
+    {
+        if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        {
+            return new(AccountDeletionOutcome.LastAdministrator);
+        }
+
+        var person = user.PersonId is { } personId ? await db.People.FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) : null;
+        var subject = PersonalDataExporter.SubjectOf(user, person);
+        var creditedModules = person is null
+            ? []
+            : await db.Modules.Where(m => m.Revisions.Any(r => r.Authors.Any(a => a.PersonId == person.Id))).Select(m => m.Id).ToListAsync(cancellationToken);
+        var keepPerson = person is not null
+            && (creditedModules.Count > 0 || await db.ModuleDrafts.AnyAsync(d => d.Authors.Contains(person.Username), cancellationToken));
+        var erasure = new PersonalDataErasure(subject, NewFormerUsername(), keepPerson);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            foreach (var section in sections)
+            {
+                await section.EraseAsync(erasure, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (person is not null)
+            {
+                if (keepPerson)
+                {
+                    Anonymise(person, erasure.FormerUsername, clock.GetUtcNow().UtcDateTime);
+                }
+                else
+                {
+                    db.People.Remove(person);
+                }
+            }
+
+            var deleted = await users.DeleteAsync(user);
+            if (!deleted.Succeeded)
+            {
+                throw new InvalidOperationException("The account could not be deleted: " + string.Join(" ", deleted.Errors.Select(e => e.Description)));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+
+            // The index stores authors' names; the modules that credited the person now name "A former colleague".
+            if (creditedModules.Count > 0 && db.Database.IsSqlite())
+            {
+                await SearchIndexWriter.IndexModulesAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), creditedModules, cancellationToken);
+            }
+
+            await audit.RecordAsync(
+                AuditAction.AccountDeleted,
+                actor ?? erasure.FormerUsername,
+                erasure.FormerUsername,
+                keepPerson ? $"kept as a former colleague, credited on {creditedModules.Count} module(s)" : "profile removed",
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
+        return new(AccountDeletionOutcome.Deleted, keepPerson, erasure.FormerUsername);
+    }
+
+    private static void Anonymise(Person person, string formerUsername, DateTime now)
+    {
+        person.Username = formerUsername;
+        person.Name = Person.FormerColleagueName;
+        person.Department = "";
+        person.Bio = "";
+        person.HelpsWith = [];
+        person.Roles = [];
+        person.Email = null;
+        person.LeftAt = now;
+    }
+
+    private static string NewFormerUsername() => Person.FormerUsernamePrefix + RandomNumberGenerator.GetHexString(16, lowercase: true);
+}
