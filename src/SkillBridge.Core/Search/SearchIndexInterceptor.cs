@@ -9,8 +9,8 @@ namespace SkillBridge.Core.Search;
 
 /// <summary>
 /// Keeps the search index in step with publishing: when a save adds or deletes a module or changes its status or
-/// published revision, that module's index row is rewritten on the same connection, inside the same transaction, before
-/// it commits. The importer, the publishing workflow and the scheduler all get this without knowing about search.
+/// published revision, or renames a person or category that published modules show, those modules' index rows are
+/// rewritten on the same connection, inside the same transaction, before it commits. The importer, the publishing workflow and the scheduler all get this without knowing about search.
 /// </summary>
 public sealed class SearchIndexInterceptor : SaveChangesInterceptor
 {
@@ -18,7 +18,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && Collect(context) is { } pending)
+        if (eventData.Context is { } context && await CollectAsync(context, cancellationToken) is { } pending)
         {
             if (context.Database.CurrentTransaction is null)
             {
@@ -38,7 +38,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
             _pending.Remove(context);
             try
             {
-                var ids = pending.Modules.Select(m => m.Id).Concat(pending.DeletedIds).ToList();
+                var ids = pending.Modules.Select(m => m.Id).Concat(pending.RewriteIds).ToList();
                 await SearchIndexWriter.IndexModulesAsync(
                     context.Database.GetDbConnection(), context.Database.CurrentTransaction?.GetDbTransaction(), ids, cancellationToken);
                 if (pending.OwnedTransaction is { } owned)
@@ -81,16 +81,42 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
         SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
-    private static PendingSave? Collect(DbContext context)
+    private static async Task<PendingSave?> CollectAsync(DbContext context, CancellationToken cancellationToken)
     {
         context.ChangeTracker.DetectChanges();
+        var pending = Collect(context);
+        var people = context.ChangeTracker.Entries<People.Person>()
+            .Where(e => e.State == EntityState.Modified && (e.Property(p => p.Name).IsModified || e.Property(p => p.Username).IsModified))
+            .Select(e => e.Entity.Id).ToList();
+        var categories = context.ChangeTracker.Entries<Catalogue.Category>()
+            .Where(e => e.State == EntityState.Modified && (e.Property(c => c.Name).IsModified || e.Property(c => c.Key).IsModified))
+            .Select(e => e.Entity.Id).ToList();
+        if (people.Count > 0 || categories.Count > 0)
+        {
+            // The index holds names and keys as they were published; the modules showing these are written again.
+            var shown = await context.Set<Module>()
+                .Where(m => m.PublishedRevisionId != null && m.Revisions.Any(r => r.Id == m.PublishedRevisionId
+                    && (categories.Contains(r.CategoryId) || r.Authors.Any(a => people.Contains(a.PersonId)))))
+                .Select(m => m.Id)
+                .ToListAsync(cancellationToken);
+            if (shown.Count > 0)
+            {
+                (pending ??= new()).RewriteIds.AddRange(shown);
+            }
+        }
+
+        return pending;
+    }
+
+    private static PendingSave? Collect(DbContext context)
+    {
         PendingSave? pending = null;
         foreach (var entry in context.ChangeTracker.Entries<Module>())
         {
             switch (entry.State)
             {
                 case EntityState.Deleted:
-                    (pending ??= new()).DeletedIds.Add(entry.Entity.Id);
+                    (pending ??= new()).RewriteIds.Add(entry.Entity.Id);
                     break;
                 case EntityState.Added:
                 case EntityState.Modified when Changed(entry):
@@ -109,7 +135,8 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
     {
         public List<Module> Modules { get; } = [];
 
-        public List<int> DeletedIds { get; } = [];
+        /// <summary>Modules to write again from what is stored once the save is done: deleted ones leave the index.</summary>
+        public List<int> RewriteIds { get; } = [];
 
         public IDbContextTransaction? OwnedTransaction { get; set; }
     }

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkillBridge.Core.Data;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Core.Search;
 using SkillBridge.Tests.Authoring;
@@ -132,6 +134,40 @@ public sealed class SearchIndexingTests
         var found = await SearchAsync(site, typed);
 
         Assert.Empty(found.Hits);
+    }
+
+    [Fact]
+    public async Task RenamingAPerson_TheirModulesAreFoundByTheNewNameAtOnce()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = await site.PublishedModuleAsync(Title);
+
+        await site.WithAsync(async services =>
+        {
+            var db = services.GetRequiredService<SkillBridgeDbContext>();
+            var person = await db.People.SingleAsync(p => p.Username == "priya.shah");
+            person.Name = "Priya Zanzibarova";
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Contains((await SearchAsync(site, "zanzibarova")).Hits, h => h.Slug == slug);
+    }
+
+    [Fact]
+    public async Task RenamingACategory_ItsModulesAreFoundByTheNewNameAtOnce()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = await site.PublishedModuleAsync(Title);
+
+        await site.WithAsync(async services =>
+        {
+            var db = services.GetRequiredService<SkillBridgeDbContext>();
+            var category = await db.Categories.SingleAsync(c => c.Key == "tools");
+            category.Name = "Quokka tools";
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Contains((await SearchAsync(site, "quokka")).Hits, h => h.Slug == slug);
     }
 
     /// <summary>The category facet's count for "tools" over every published module (a search with only a filter).</summary>
