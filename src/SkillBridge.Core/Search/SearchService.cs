@@ -148,13 +148,11 @@ public sealed class SearchService(
         try
         {
             var connection = db.Database.GetDbConnection();
-            var suggestions = new List<SearchSuggestion>();
-            await using var command = Command(connection, $"SELECT slug, title FROM \"{Index}\" WHERE \"{Index}\" MATCH $match ORDER BY rank LIMIT {SuggestionCount}");
-            Add(command, "$match", query.ToMatch(allWords: true, columns: "title tags"));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var suggestions = await SuggestionsAsync(connection, query, cancellationToken);
+            if (suggestions.Count == 0 && await CorrectAsync(connection, await VersionAsync(connection, cancellationToken), query, cancellationToken) is { } corrected)
             {
-                suggestions.Add(new SearchSuggestion(reader.GetString(0), reader.GetString(1)));
+                // "linkdin" as typed matches no title: offer the titles for the corrected words.
+                suggestions = await SuggestionsAsync(connection, corrected, cancellationToken);
             }
 
             return suggestions;
@@ -168,6 +166,20 @@ public sealed class SearchService(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<List<SearchSuggestion>> SuggestionsAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var suggestions = new List<SearchSuggestion>();
+        await using var command = Command(connection, $"SELECT slug, title FROM \"{Index}\" WHERE \"{Index}\" MATCH $match ORDER BY rank LIMIT {SuggestionCount}");
+        Add(command, "$match", query.ToMatch(allWords: true, columns: "title tags"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            suggestions.Add(new SearchSuggestion(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return suggestions;
     }
 
     /// <summary>Records a submitted search that found nothing: the words and the time, nothing about who asked.</summary>

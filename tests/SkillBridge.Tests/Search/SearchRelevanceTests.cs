@@ -174,6 +174,15 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
         Assert.Contains(suggestions, s => s.Slug == "use-a-password-manager");
     }
 
+    [Fact]
+    public async Task Suggest_Typo_OffersTitlesForTheCorrectedWord()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var suggestions = await scope.ServiceProvider.GetRequiredService<SearchService>().SuggestAsync("linkdin");
+
+        Assert.Contains(suggestions, s => s.Slug == "linkedin-profile-basics");
+    }
+
     private async Task<SearchResults> SearchAsync(string query)
     {
         await using var scope = factory.Services.CreateAsyncScope();
