@@ -108,6 +108,8 @@ public static class AccountsSetup
 
         conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Settings", Policies.SignedIn);
+        conventions.AuthorizeFolder("/Mentoring", Policies.SignedIn);
+        conventions.AuthorizeFolder("/Notifications", Policies.SignedIn);
         conventions.AuthorizeFolder("/Admin", Policies.Administer);
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);
