@@ -52,8 +52,9 @@ public static class CalendarInvitation
         Line(text, "SUMMARY:" + EscapeText(Summary(session.ModuleTitle)));
         Line(text, "DESCRIPTION:" + EscapeText(session.Description));
         Line(text, $"ORGANIZER;CN={Parameter(session.OrganizerName)}:mailto:{session.OrganizerEmail}");
-        var attendance = session.IsCancellation ? "PARTSTAT=DECLINED;RSVP=FALSE" : "PARTSTAT=ACCEPTED;RSVP=FALSE";
-        Line(text, $"ATTENDEE;CN={Parameter(session.AttendeeName)};ROLE=REQ-PARTICIPANT;{attendance}:mailto:{session.AttendeeEmail}");
+        // The learner chose the time in the site, so the invitation records them as accepted and asks for no reply;
+        // a cancellation repeats the same attendee, as RFC 5546 expects, and STATUS says the event is off.
+        Line(text, $"ATTENDEE;CN={Parameter(session.AttendeeName)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE:mailto:{session.AttendeeEmail}");
         Line(text, "STATUS:" + (session.IsCancellation ? "CANCELLED" : "CONFIRMED"));
         Line(text, "TRANSP:OPAQUE");
         Line(text, "END:VEVENT");
