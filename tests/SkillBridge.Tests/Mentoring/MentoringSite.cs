@@ -32,14 +32,28 @@ public sealed class MentoringSite : IAsyncLifetime
 
     public HttpClient AuthorClient { get; private set; } = null!;
 
+    /// <summary>Start the site without pointing mail at the sink (SMTP unset, or set by the test in <see cref="Settings"/>).</summary>
+    public bool WithoutMail { get; set; }
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public async Task InitializeAsync()
     {
         Factory = new SkillBridgeWebFactory { Clock = Clock };
-        Factory.Settings["SkillBridge:Smtp:Host"] = "127.0.0.1";
-        Factory.Settings["SkillBridge:Smtp:Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture);
-        Factory.Settings["SkillBridge:Smtp:EnableSsl"] = "false";
+        if (!WithoutMail)
+        {
+            Factory.Settings["SkillBridge:Smtp:Host"] = "127.0.0.1";
+            Factory.Settings["SkillBridge:Smtp:Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture);
+            Factory.Settings["SkillBridge:Smtp:EnableSsl"] = "false";
+        }
+
         Factory.Settings["SkillBridge:Smtp:From"] = "skills@example.com";
         Factory.Settings["SkillBridge:SiteUrl"] = "https://skills.example.com";
+        foreach (var (key, value) in Settings)
+        {
+            Factory.Settings[key] = value;
+        }
+
         (AuthorAccount, AuthorClient) = await AccountAsync(Author, "Europe/Berlin");
     }
 
