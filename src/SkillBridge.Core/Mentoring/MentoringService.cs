@@ -103,6 +103,9 @@ public sealed class MentoringService(SkillBridgeDbContext db, NotificationServic
         };
         request.ProposedTimes.AddRange(Distinct(input.ProposedTimesUtc).Select(t => new ProposedTime { StartsAt = t, ProposedBy = MentoringParty.Learner, Round = 1 }));
         db.MentoringRequests.Add(request);
+
+        // The notification links to the request, so the request is saved first; one transaction keeps the two together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var learner = await PersonAsync(actor.UserId, cancellationToken);
@@ -116,7 +119,10 @@ public sealed class MentoringService(SkillBridgeDbContext db, NotificationServic
             MailTo(author, $"{learner.Name} asks for a follow-up session",
                 $"{learner.Name} would like a {request.DurationMinutes}-minute follow-up session about your module “{form.ModuleTitle}”.\n\n" +
                 $"Their message:\n{message}\n\nTimes they proposed ({author.TimeZoneId}): {times}\n\nAccept a time, propose others or decline: {actor.SiteUrl}{link}"));
-        return await SaveAsync(request, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notifications.SendQueuedMailAsync();
+        return MentoringResult<MentoringRequest>.Ok(request);
     }
 
     /// <summary>The author accepts one of the learner's times, or the learner one of the author's.</summary>
@@ -645,7 +651,7 @@ public sealed class MentoringService(SkillBridgeDbContext db, NotificationServic
             return MentoringResult<MentoringRequest>.Fail(MentoringFailure.WrongState, "Someone changed this request at the same moment. Here it is as it is now; try again if it still applies.");
         }
 
-        await notifications.SendQueuedMailAsync(cancellationToken);
+        await notifications.SendQueuedMailAsync();
         return MentoringResult<MentoringRequest>.Ok(request);
     }
 

@@ -37,7 +37,7 @@ public sealed class NotificationService(SkillBridgeDbContext db, EmailSender ema
     public void QueueMail(OutgoingMail mail) => _queued.Add(mail);
 
     /// <summary>Sends what was queued; false results are logged by the sender and otherwise ignored.</summary>
-    public async Task SendQueuedMailAsync(CancellationToken cancellationToken = default)
+    public async Task SendQueuedMailAsync()
     {
         var mails = _queued.ToList();
         _queued.Clear();
@@ -46,12 +46,11 @@ public sealed class NotificationService(SkillBridgeDbContext db, EmailSender ema
             return;
         }
 
+        // The action is already saved: a browser that goes away now must not stop the other person hearing of it.
         foreach (var mail in mails)
         {
             await email.SendAsync(mail.To, mail.Subject, mail.Body, mail.Attachment, CancellationToken.None);
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     public void DiscardQueuedMail() => _queued.Clear();
