@@ -11,7 +11,9 @@ using SkillBridge.Core.Content;
 using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
+using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Notifications;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Publishing;
@@ -69,6 +71,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuthorTransfer>();
         builder.Services.AddSingleton<EmailSender>();
         builder.Services.AddSingleton<SetupCode>();
+        builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<MentoringService>();
         return builder;
     }
 

@@ -58,6 +58,7 @@ public static class WebServices
         app.MapMediaEndpoints();
         app.MapPlayerApi();
         app.MapSearchApi();
+        app.MapMentoringEndpoints();
         app.MapOpenApi().RequireAuthorization(Policies.Read);
         // Load balancers probe this without signing in; it says only Healthy or Unhealthy.
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -6,7 +6,9 @@ using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Media;
+using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Notifications;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Search;
@@ -40,6 +42,14 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<MissedSearch> MissedSearches => Set<MissedSearch>();
+
+    public DbSet<MentoringRequest> MentoringRequests => Set<MentoringRequest>();
+
+    public DbSet<ProposedTime> ProposedTimes => Set<ProposedTime>();
+
+    public DbSet<SessionFeedback> SessionFeedback => Set<SessionFeedback>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

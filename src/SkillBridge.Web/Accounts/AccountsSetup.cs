@@ -110,6 +110,8 @@ public static class AccountsSetup
         conventions.AuthorizePage("/Account/Settings", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Data", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Delete", Policies.SignedIn);
+        conventions.AuthorizeFolder("/Mentoring", Policies.SignedIn);
+        conventions.AuthorizeFolder("/Notifications", Policies.SignedIn);
         conventions.AuthorizeFolder("/Admin", Policies.Administer);
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);

@@ -30,6 +30,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
     private static readonly int[] Curators = [SignIn, 403, 403, 200, 200];
     private static readonly int[] CuratorsNothingInReview = [SignIn, 403, 403, 404, 404];
 
+    /// <summary>A mentoring request or notification of someone else's (none of the matrix viewers is in one): not found, not forbidden.</summary>
+    private static readonly int[] SignedInNotTheirs = [SignIn, 404, 404, 404, 404];
+
     private readonly SkillBridgeWebFactory _factory;
     private readonly Dictionary<string, HttpClient> _clients = [];
 
@@ -81,6 +84,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/modules/{slug}/history", "GET", "/modules/share-your-screen/history", CuratorsOrItsAuthors),
         ("/review", "GET", "/review", Curators),
         ("/review/{slug}", "GET", "/review/share-your-screen", CuratorsNothingInReview),
+        ("/modules/{slug}/ask/{username}", "GET", "/modules/share-your-screen/ask/priya.shah", SignedIn),
+        ("/mentoring", "GET", "/mentoring", SignedIn),
+        ("/mentoring/{id:int}", "GET", "/mentoring/999999", SignedInNotTheirs),
+        ("/mentoring/{id:int}/invitation.ics", "GET", "/mentoring/999999/invitation.ics", SignedInNotTheirs),
+        ("/notifications", "GET", "/notifications", SignedIn),
+        ("/notifications/{id:int}", "GET", "/notifications/999999", SignedInNotTheirs),
     ];
 
     private static readonly string[] Viewers = ["anonymous", "learner", "author", "curator", "admin"];

@@ -118,6 +118,9 @@ public sealed partial class SmtpSink : IDisposable
 /// <summary>A message as the sink received it, with the body decoded from quoted-printable or base64.</summary>
 public sealed partial record ReceivedMail(string From, IReadOnlyList<string> To, string Subject, string Body)
 {
+    /// <summary>The message as sent, headers and MIME parts included (for attachments).</summary>
+    public string Raw { get; init; } = "";
+
     public static ReceivedMail Parse(string from, IReadOnlyList<string> to, string raw)
     {
         var split = raw.IndexOf("\r\n\r\n", StringComparison.Ordinal);
@@ -131,7 +134,7 @@ public sealed partial record ReceivedMail(string From, IReadOnlyList<string> To,
             "quoted-printable" => DecodeQuotedPrintable(body),
             _ => body,
         };
-        return new ReceivedMail(from, to, subject, body);
+        return new ReceivedMail(from, to, subject, body) { Raw = raw };
     }
 
     private static string DecodeQuotedPrintable(string text)

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Content;
+using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
+using SkillBridge.Web.Mentoring;
 
 namespace SkillBridge.Web.Pages.Modules;
 
-public sealed class DetailsModel(ModuleReader modules, RenderedModuleCache renderedModules) : PageModel
+public sealed class DetailsModel(ModuleReader modules, RenderedModuleCache renderedModules, MentoringService mentoring) : PageModel
 {
     public PublishedModule Module { get; private set; } = null!;
+
+    public AskAuthorsView AskAuthors { get; private set; } = null!;
 
     public RenderedModule Rendered { get; private set; } = null!;
 
@@ -20,6 +24,7 @@ public sealed class DetailsModel(ModuleReader modules, RenderedModuleCache rende
         }
 
         Module = module;
+        AskAuthors = await AskAuthorsView.ForAsync(mentoring, module, HttpContext, cancellationToken);
         Rendered = await renderedModules.GetAsync(module.RevisionId, cancellationToken);
         return Page();
     }

@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.People;
+using SkillBridge.Web.Mentoring;
 
 namespace SkillBridge.Web.Pages.People;
 
-public sealed class ProfileModel(PeopleService people) : PageModel
+public sealed class ProfileModel(PeopleService people, MentoringService mentoring) : PageModel
 {
+    public SessionCounts Sessions { get; private set; } = new([], []);
+
     public PersonProfile Profile { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string username, CancellationToken cancellationToken)
@@ -17,6 +22,7 @@ public sealed class ProfileModel(PeopleService people) : PageModel
         }
 
         Profile = profile;
+        Sessions = await mentoring.SessionsAsync(username, User.UserId(), User.IsInRole(Roles.Admin), cancellationToken);
         return Page();
     }
 }
