@@ -9,4 +9,10 @@ public sealed class SkillBridgeUser : IdentityUser
 
     /// <summary>IANA time zone the user sees instants in (design.md, Time); defaults to SkillBridge:DefaultTimeZone.</summary>
     public string TimeZoneId { get; set; } = SkillBridgeOptions.DefaultTimeZoneId;
+
+    /// <summary>
+    /// "Let authors see that I took their modules": on, authors see this learner's name beside their progress,
+    /// ratings and stuck notes; off, they see only counts and "A learner". On by default.
+    /// </summary>
+    public bool SharesProgressWithAuthors { get; set; } = true;
 }

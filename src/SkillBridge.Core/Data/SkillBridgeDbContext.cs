@@ -9,11 +9,12 @@ using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
+using SkillBridge.Core.Progress;
 using SkillBridge.Core.Search;
 
 namespace SkillBridge.Core.Data;
 
-/// <summary>Content, people and media, plus ASP.NET Core Identity's tables (string keys) for accounts and roles.</summary>
+/// <summary>Content, people, media and learners' progress, plus ASP.NET Core Identity's tables (string keys) for accounts and roles.</summary>
 public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> options)
     : IdentityDbContext<SkillBridgeUser, IdentityRole, string>(options)
 {
@@ -40,6 +41,16 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<MissedSearch> MissedSearches => Set<MissedSearch>();
+
+    public DbSet<ModuleProgress> ModuleProgress => Set<ModuleProgress>();
+
+    public DbSet<StepVisit> StepVisits => Set<StepVisit>();
+
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+
+    public DbSet<ModuleRating> ModuleRatings => Set<ModuleRating>();
+
+    public DbSet<StuckFlag> StuckFlags => Set<StuckFlag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
