@@ -14,6 +14,7 @@ using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
+using SkillBridge.Core.Progress;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Core.Search;
 
@@ -59,6 +60,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<ModuleHistory>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddSingleton<SearchVocabulary>();
+        builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddScoped<FeedbackService>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();

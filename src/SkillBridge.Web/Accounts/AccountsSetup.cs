@@ -108,6 +108,10 @@ public static class AccountsSetup
 
         conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Settings", Policies.SignedIn);
+        conventions.AuthorizeFolder("/Learning", Policies.SignedIn);
+
+        // Signed in, then the page itself admits only the module's authors and curators (403 for everyone else).
+        conventions.AuthorizeFolder("/Feedback", Policies.SignedIn);
         conventions.AuthorizeFolder("/Admin", Policies.Administer);
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);
