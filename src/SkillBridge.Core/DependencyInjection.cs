@@ -16,6 +16,7 @@ using SkillBridge.Core.Modules;
 using SkillBridge.Core.Notifications;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
+using SkillBridge.Core.Progress;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Core.Search;
 
@@ -62,6 +63,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddSingleton<SearchVocabulary>();
         builder.Services.AddSingleton<SearchFacetMap>();
+        builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddScoped<FeedbackService>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();

@@ -12,4 +12,10 @@ public sealed class SkillBridgeUser : IdentityUser
 
     /// <summary>When the account was created (UTC); null for accounts older than the column whose creation was not audited.</summary>
     public DateTime? CreatedAt { get; set; }
+
+    /// <summary>
+    /// "Let authors see that I took their modules": on, authors see this learner's name beside their progress,
+    /// ratings and stuck notes; off, they see only counts and "A learner". On by default.
+    /// </summary>
+    public bool SharesProgressWithAuthors { get; set; } = true;
 }

@@ -15,6 +15,9 @@ public enum CatalogueSort
 {
     Newest,
     Shortest,
+
+    /// <summary>Most completions first, counted over every revision of a module.</summary>
+    MostCompleted,
 }
 
 /// <summary>Time to complete, in the bands the catalogue filters by.</summary>

@@ -44,6 +44,9 @@ public sealed class CatalogueService(SkillBridgeDbContext db, IOptions<SkillBrid
         var ordered = query.Sort switch
         {
             CatalogueSort.Shortest => filtered.OrderBy(r => r.Minutes).ThenBy(r => r.Title),
+            CatalogueSort.MostCompleted => filtered
+                .OrderByDescending(r => db.ModuleProgress.Count(p => p.ModuleId == r.ModuleId && p.CompletedAt != null))
+                .ThenBy(r => r.Title),
             _ => filtered.OrderByDescending(r => r.UpdatedOn).ThenBy(r => r.Title),
         };
 

@@ -11,11 +11,12 @@ using SkillBridge.Core.Modules;
 using SkillBridge.Core.Notifications;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
+using SkillBridge.Core.Progress;
 using SkillBridge.Core.Search;
 
 namespace SkillBridge.Core.Data;
 
-/// <summary>Content, people and media, plus ASP.NET Core Identity's tables (string keys) for accounts and roles.</summary>
+/// <summary>Content, people, media and learners' progress, plus ASP.NET Core Identity's tables (string keys) for accounts and roles.</summary>
 public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> options)
     : IdentityDbContext<SkillBridgeUser, IdentityRole, string>(options)
 {
@@ -50,6 +51,15 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<SessionFeedback> SessionFeedback => Set<SessionFeedback>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ModuleProgress> ModuleProgress => Set<ModuleProgress>();
+
+    public DbSet<StepVisit> StepVisits => Set<StepVisit>();
+
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+
+    public DbSet<ModuleRating> ModuleRatings => Set<ModuleRating>();
+
+    public DbSet<StuckFlag> StuckFlags => Set<StuckFlag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -112,6 +112,10 @@ public static class AccountsSetup
         conventions.AuthorizePage("/Account/Delete", Policies.SignedIn);
         conventions.AuthorizeFolder("/Mentoring", Policies.SignedIn);
         conventions.AuthorizeFolder("/Notifications", Policies.SignedIn);
+        conventions.AuthorizeFolder("/Learning", Policies.SignedIn);
+
+        // Signed in, then the page itself admits only the module's authors and curators (403 for everyone else).
+        conventions.AuthorizeFolder("/Feedback", Policies.SignedIn);
         conventions.AuthorizeFolder("/Admin", Policies.Administer);
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);

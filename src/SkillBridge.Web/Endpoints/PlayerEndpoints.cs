@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Player;
+using SkillBridge.Core.Progress;
 using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Endpoints;
 
-/// <summary>The player's JSON API: answering a quiz without reloading the page.</summary>
+/// <summary>The player's JSON API: answering a quiz without reloading the page (and, for signed-in learners, recording the answer).</summary>
 public static class PlayerEndpoints
 {
     public static IEndpointRouteBuilder MapPlayerApi(this IEndpointRouteBuilder app)
@@ -28,6 +29,8 @@ public static class PlayerEndpoints
         [FromForm(Name = "selected")] int[]? selected,
         [FromServices] ModuleReader modules,
         [FromServices] RenderedModuleCache renderedModules,
+        [FromServices] ProgressService progress,
+        HttpContext http,
         CancellationToken cancellationToken)
     {
         var module = await modules.FindPublishedAsync(slug, cancellationToken);
@@ -36,13 +39,19 @@ public static class PlayerEndpoints
             return TypedResults.NotFound();
         }
 
-        var step = (await renderedModules.GetAsync(module.RevisionId, cancellationToken)).Step(number);
+        var rendered = await renderedModules.GetAsync(module.RevisionId, cancellationToken);
+        var step = rendered.Step(number);
         if (step is null || quiz < 0 || quiz >= step.Quizzes.Count)
         {
             return TypedResults.NotFound();
         }
 
         var grade = QuizGrader.Grade(step.Quizzes[quiz], selected ?? []);
+        if (grade.Feedback is { } answer && http.User.LearnerId() is { } learner)
+        {
+            await progress.RecordAnswerAsync(learner, module, rendered, number, quiz, answer, cancellationToken);
+        }
+
         return grade.Feedback is { } feedback
             ? TypedResults.Ok(new QuizAnswerResponse(feedback.IsCorrect, feedback.CorrectOptions, feedback.Explanation, feedback.IsCorrect ? "Correct." : "Not quite."))
             : TypedResults.BadRequest(new QuizAnswerProblemResponse(grade.ProblemMessage!));

@@ -28,6 +28,12 @@ public sealed class LocalTime(IHttpContextAccessor http, IOptions<SkillBridgeOpt
 
     public string Format(DateTime utc) => ToLocal(utc).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + ZoneName;
 
+    /// <summary>The viewer's calendar date of an instant, e.g. "3 March 2026".</summary>
+    public string FormatDate(DateTime utc) => ToLocal(utc).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The viewer's calendar date of an instant for a time element's datetime attribute (yyyy-MM-dd).</summary>
+    public string IsoDate(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Duration(TimeSpan span) =>
         span.TotalDays >= 2 ? $"{(int)span.TotalDays} days"
         : span.TotalHours >= 2 ? $"{(int)span.TotalHours} hours"

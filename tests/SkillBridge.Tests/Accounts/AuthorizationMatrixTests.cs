@@ -82,6 +82,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/authoring/new", "GET", "/authoring/new", AuthorsAndCurators),
         ("/authoring/{slug}", "GET", "/authoring/share-your-screen", CuratorsOrItsAuthors),
         ("/modules/{slug}/history", "GET", "/modules/share-your-screen/history", CuratorsOrItsAuthors),
+        ("/modules/{slug}/feedback", "GET", "/modules/share-your-screen/feedback", CuratorsOrItsAuthors),
+        ("/learning", "GET", "/learning", SignedIn),
         ("/review", "GET", "/review", Curators),
         ("/review/{slug}", "GET", "/review/share-your-screen", CuratorsNothingInReview),
         ("/modules/{slug}/ask/{username}", "GET", "/modules/share-your-screen/ask/priya.shah", SignedIn),

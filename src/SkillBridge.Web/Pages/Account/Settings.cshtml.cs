@@ -6,11 +6,15 @@ using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Pages.Account;
 
-/// <summary>The account's own settings: for now the time zone every time on the site is shown in.</summary>
+/// <summary>The account's own settings: the time zone every time on the site is shown in, and whether authors see the learner's name.</summary>
 public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInManager<SkillBridgeUser> signIn) : PageModel
 {
     [BindProperty]
     public string TimeZoneId { get; set; } = "";
+
+    /// <summary>An unchecked box posts nothing, which binds as false.</summary>
+    [BindProperty]
+    public bool SharesProgressWithAuthors { get; set; }
 
     public bool Saved { get; private set; }
 
@@ -28,6 +32,7 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
         }
 
         TimeZoneId = user.TimeZoneId;
+        SharesProgressWithAuthors = user.SharesProgressWithAuthors;
         Saved = Request.Query.ContainsKey("saved");
         return Page();
     }
@@ -47,6 +52,7 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
         }
 
         user.TimeZoneId = TimeZoneId;
+        user.SharesProgressWithAuthors = SharesProgressWithAuthors;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage(new { saved = 1 });

@@ -27,6 +27,9 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
 
     public CataloguePage Result { get; private set; } = null!;
 
+    /// <summary>The order the modules are listed in, for the sort menu.</summary>
+    public CatalogueSort SortShown { get; private set; }
+
     /// <summary>Filter values in the URL that match nothing the catalogue knows; they are ignored and named to the visitor.</summary>
     public List<string> IgnoredFilters { get; } = [];
 
@@ -39,6 +42,7 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
             Duration: ParseOrNote<DurationRange>(Duration, "duration"),
             Sort: ParseOrNote<CatalogueSort>(Sort, "sort") ?? CatalogueSort.Newest,
             Page: Math.Max(1, PageNumber));
+        SortShown = query.Sort;
         Result = await catalogue.GetPageAsync(query, cancellationToken);
 
         if (query.Category is not null && Result.Categories.All(c => c.Value != query.Category))

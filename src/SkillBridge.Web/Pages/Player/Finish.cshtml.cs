@@ -3,12 +3,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Progress;
+using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Mentoring;
 
 namespace SkillBridge.Web.Pages.Player;
 
-/// <summary>The end of a module: it names the authors, because a finished module starts a mentoring relationship.</summary>
-public sealed class FinishModel(ModuleReader modules, RenderedModuleCache renderedModules, MentoringService mentoring) : PageModel
+/// <summary>
+/// The end of a module: it names the authors, because a finished module starts a mentoring relationship. For
+/// signed-in learners it records the finish, says whether the module counts as completed (or what is left), and
+/// offers a rating once it is.
+/// </summary>
+public sealed class FinishModel(ModuleReader modules, RenderedModuleCache renderedModules, ProgressService progress, FeedbackService feedback, MentoringService mentoring)
+    : PageModel
 {
     public PublishedModule Module { get; private set; } = null!;
 
@@ -16,17 +23,68 @@ public sealed class FinishModel(ModuleReader modules, RenderedModuleCache render
 
     public int StepCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>Null for anonymous visitors, whose progress is not stored.</summary>
+    public FinishOutcome? Outcome { get; private set; }
+
+    public MyRating? Rating { get; private set; }
+
+    /// <summary>The rating as submitted when it could not be saved, so the form shows what the learner chose.</summary>
+    public int? StarsTyped { get; private set; }
+
+    public string? CommentTyped { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRateAsync(string slug, int? stars, string? comment, CancellationToken cancellationToken)
     {
+        if (User.LearnerId() is not { } learner)
+        {
+            return Challenge();
+        }
+
         var module = await modules.FindPublishedAsync(slug, cancellationToken);
         if (module is null)
         {
             return NotFound();
         }
 
-        Module = module;
-        AskAuthors = await AskAuthorsView.ForAsync(mentoring, module, HttpContext, cancellationToken);
-        StepCount = (await renderedModules.GetAsync(module.RevisionId, cancellationToken)).Steps.Count;
+        var rated = await feedback.RateAsync(learner, module, stars ?? 0, comment, cancellationToken);
+        if (rated.Succeeded)
+        {
+            Message = "Thank you: your rating was saved. The authors see it.";
+            return Redirect($"/modules/{slug}/finish#rating");
+        }
+
+        ModelState.AddModelError("stars", rated.Message!);
+        await LoadAsync(slug, cancellationToken);
+        (StarsTyped, CommentTyped) = (stars, comment);
         return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var module = await modules.FindPublishedAsync(slug, cancellationToken);
+        if (module is null)
+        {
+            return false;
+        }
+
+        var rendered = await renderedModules.GetAsync(module.RevisionId, cancellationToken);
+        (Module, StepCount) = (module, rendered.Steps.Count);
+        AskAuthors = await AskAuthorsView.ForAsync(mentoring, module, HttpContext, cancellationToken);
+        if (User.LearnerId() is { } learner)
+        {
+            Outcome = await progress.FinishAsync(learner, module, rendered, cancellationToken);
+            if (Outcome.IsCompleted)
+            {
+                Rating = await feedback.MyRatingAsync(learner, module.RevisionId, cancellationToken);
+            }
+        }
+
+        return true;
     }
 }

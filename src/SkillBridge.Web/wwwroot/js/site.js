@@ -49,7 +49,8 @@
 
   function offerContinue() {
     var start = document.getElementById("start-module");
-    if (!start) {
+    // Signed-in learners' progress comes from the server; this device's memory is only for anonymous visitors.
+    if (!start || start.dataset.progress === "server") {
       return;
     }
     var step = 0;
