@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -81,13 +82,21 @@ public sealed class SearchService(
         // Several words: whole words first ("share screen" means screens, not screenshots), the last one as a prefix only
         // if that finds nothing. One word is also a prefix ("spread" finds "spreadsheet") unless the word as typed is in
         // more than TotalCap modules already: then its completions add nothing to the first pages and cost a long merge.
+        // The modules counted for the total (up to the cap), kept so facets need not match again when there are no filters.
+        int[] matched = [];
+        async Task<int> CountMatchesAsync(string? match)
+        {
+            matched = await MatchesAsync(connection, match, filters, cancellationToken);
+            return matched.Length;
+        }
+
         var severalWords = query.Terms.Count + query.Phrases.Count > 1;
         var plan = query.HasText ? new MatchPlan(query with { LastTermIsPrefix = false }, AllWords: true) : null;
-        var total = await CountAsync(connection, plan?.Match, filters, cancellationToken);
+        var total = await CountMatchesAsync(plan?.Match);
         if (plan is not null && query.LastTermIsPrefix && (severalWords ? total == 0 : total <= TotalCap))
         {
             plan = new MatchPlan(query, AllWords: true);
-            total = await CountAsync(connection, plan.Match, filters, cancellationToken);
+            total = await CountMatchesAsync(plan.Match);
         }
 
         if (total == 0 && query.HasText)
@@ -96,14 +105,14 @@ public sealed class SearchService(
             if (fixedQuery is not null)
             {
                 plan = new MatchPlan(fixedQuery, AllWords: true);
-                total = await CountAsync(connection, plan.Match, filters, cancellationToken);
+                total = await CountMatchesAsync(plan.Match);
                 corrected = fixedQuery.Describe();
             }
 
             if (total == 0 && (fixedQuery ?? query).Terms.Count + (fixedQuery ?? query).Phrases.Count > 1)
             {
                 plan = new MatchPlan(fixedQuery ?? query, AllWords: false);
-                total = await CountAsync(connection, plan.Match, filters, cancellationToken);
+                total = await CountMatchesAsync(plan.Match);
                 anyWord = total > 0;
             }
 
@@ -119,18 +128,24 @@ public sealed class SearchService(
         if (total is > 0 and < FewResults && !anyWord && plan is { } all && all.Query.Terms.Count + all.Query.Phrases.Count > 1)
         {
             var any = all with { AllWords = false };
-            var anyTotal = await CountAsync(connection, any.Match, filters, cancellationToken);
+            var allMatched = matched;
+            var anyTotal = await CountMatchesAsync(any.Match);
             if (anyTotal > total)
             {
                 first = await RowIdsAsync(connection, all.Match, filters, FewResults, cancellationToken);
                 (plan, total) = (any, anyTotal);
+            }
+            else
+            {
+                matched = allMatched;
             }
         }
 
         var pageCount = Math.Max(1, (int)Math.Ceiling(Math.Min(total, TotalCap) / (double)PageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
         var hits = total == 0 ? [] : await PageAsync(connection, plan, filters, page, first, total > TotalCap, cancellationToken);
-        var facets = request.IncludeFacets ? await FacetsAsync(connection, version, plan?.Match, filters, cancellationToken) : null;
+        var counted = filters.Any || total > TotalCap ? null : matched;
+        var facets = request.IncludeFacets ? await FacetsAsync(connection, version, plan?.Match, filters, counted, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, Math.Min(total, TotalCap), page, pageCount, filters, facets) { TotalIsCapped = total > TotalCap };
     }
 
@@ -168,15 +183,26 @@ public sealed class SearchService(
         }
     }
 
+    /// <summary>
+    /// Titles whose title or tags hold every word, from the head index: ranked by bm25 when few modules qualify, newest
+    /// first when more than <see cref="TierRankLimit"/> do (two typed letters can match most of the catalogue).
+    /// </summary>
     private static async Task<List<SearchSuggestion>> SuggestionsAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
+        var match = query.ToMatch(allWords: true, columns: "title tags");
+        var none = new SearchFilters(null, null, null, null);
+        var size = await CountAsync(connection, match, none, cancellationToken, SearchSchema.HeadTable, TierRankLimit + 1);
+        var ids = await RowIdsAsync(connection, match, none, SuggestionCount, cancellationToken, size > TierRankLimit ? "rowid DESC" : "rank", table: SearchSchema.HeadTable);
         var suggestions = new List<SearchSuggestion>();
-        await using var command = Command(connection, $"SELECT slug, title FROM \"{Index}\" WHERE \"{Index}\" MATCH $match ORDER BY rank LIMIT {SuggestionCount}");
-        Add(command, "$match", query.ToMatch(allWords: true, columns: "title tags"));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var id in ids)
         {
-            suggestions.Add(new SearchSuggestion(reader.GetString(0), reader.GetString(1)));
+            await using var command = Command(connection, $"SELECT slug, title FROM \"{Index}\" WHERE rowid = $id");
+            Add(command, "$id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                suggestions.Add(new SearchSuggestion(reader.GetString(0), reader.GetString(1)));
+            }
         }
 
         return suggestions;
@@ -438,7 +464,9 @@ public sealed class SearchService(
     }
 
     /// <summary>Counts per category, level, duration and author: each facet counts with the other filters applied.</summary>
-    private async Task<SearchFacets> FacetsAsync(DbConnection connection, long version, string? match, SearchFilters filters, CancellationToken cancellationToken)
+    /// <param name="matched">Every module the words match, when the caller already has them all; otherwise they are read here.</param>
+    private async Task<SearchFacets> FacetsAsync(
+        DbConnection connection, long version, string? match, SearchFilters filters, int[]? matched, CancellationToken cancellationToken)
     {
         var map = await facetMap.AtAsync(connection, version, cancellationToken);
         IEnumerable<SearchFacetMap.Document> rows;
@@ -448,7 +476,7 @@ public sealed class SearchService(
         }
         else
         {
-            var ids = await cache.GetOrCreateAsync(("search-facet-ids", version, match), async entry =>
+            var ids = matched ?? await cache.GetOrCreateAsync(("search-facet-ids", version, match), async entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
                 return await MatchingIdsAsync(connection, match, cancellationToken);
@@ -464,24 +492,47 @@ public sealed class SearchService(
             return (Categories: categories.Select(c => (c.Key, c.Name)).ToList(), People: people.ToDictionary(p => p.Username, p => p.Name, StringComparer.Ordinal));
         });
 
+        // One pass over the matching modules; each facet counts with the other filters applied.
         var levelName = filters.Level?.ToString();
-        bool Passes(SearchFacetMap.Document row, string skip) =>
-            (skip == "category" || filters.Category is null || row.Category == filters.Category)
-            && (skip == "level" || levelName is null || row.Level == levelName)
-            && (skip == "duration" || filters.Duration is not { } d || (row.Minutes >= d.Bounds().Min && row.Minutes <= d.Bounds().Max))
-            && (skip == "author" || filters.Author is null || row.Authors.Contains(filters.Author, StringComparer.Ordinal));
+        var ranges = Enum.GetValues<DurationRange>();
+        var (minMinutes, maxMinutes) = filters.Duration?.Bounds() ?? (int.MinValue, int.MaxValue);
+        var byCategory = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byLevel = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byDuration = new int[ranges.Length];
+        var authorCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var category = filters.Category is null || row.Category == filters.Category;
+            var level = levelName is null || row.Level == levelName;
+            var duration = row.Minutes >= minMinutes && row.Minutes <= maxMinutes;
+            var author = filters.Author is null || Array.IndexOf(row.Authors, filters.Author) >= 0;
+            if (level && duration && author)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(byCategory, row.Category, out _)++;
+            }
 
-        var list = rows as IReadOnlyCollection<SearchFacetMap.Document> ?? rows.ToList();
+            if (category && duration && author)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(byLevel, row.Level, out _)++;
+            }
 
-        var byCategory = list.Where(r => Passes(r, "category")).CountBy(r => r.Category).ToDictionary();
-        var byLevel = list.Where(r => Passes(r, "level")).CountBy(r => r.Level).ToDictionary();
-        var durations = list.Where(r => Passes(r, "duration")).ToList();
-        var byAuthor = list.Where(r => Passes(r, "author"))
-            .SelectMany(r => r.Authors)
+            if (category && level && author)
+            {
+                byDuration[Array.FindIndex(ranges, r => row.Minutes >= r.Bounds().Min && row.Minutes <= r.Bounds().Max)]++;
+            }
 
+            if (category && level && duration)
+            {
+                foreach (var key in row.Authors)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(authorCounts, key, out _)++;
+                }
+            }
+        }
+
+        var byAuthor = authorCounts
             // Former colleagues have no name to offer as a filter.
-            .Where(a => !People.Person.IsFormerUsername(a))
-            .CountBy(a => a)
+            .Where(a => !People.Person.IsFormerUsername(a.Key))
             .OrderByDescending(a => a.Value).ThenBy(a => a.Key, StringComparer.Ordinal)
             .Take(15)
             .Select(a => new FilterOption(a.Key, names.People.GetValueOrDefault(a.Key, a.Key), a.Value))
@@ -490,7 +541,7 @@ public sealed class SearchService(
         return new SearchFacets(
             names.Categories.Select(c => new FilterOption(c.Key, c.Name, byCategory.GetValueOrDefault(c.Key))).Where(o => o.Count > 0).ToList(),
             Enum.GetValues<ModuleLevel>().Select(l => new FilterOption(l.ToString().ToLowerInvariant(), l.ToString(), byLevel.GetValueOrDefault(l.ToString()))).Where(o => o.Count > 0).ToList(),
-            Enum.GetValues<DurationRange>().Select(d => new FilterOption(d.ToString().ToLowerInvariant(), d.Label(), durations.Count(r => r.Minutes >= d.Bounds().Min && r.Minutes <= d.Bounds().Max))).Where(o => o.Count > 0).ToList(),
+            ranges.Select((d, i) => new FilterOption(d.ToString().ToLowerInvariant(), d.Label(), byDuration[i])).Where(o => o.Count > 0).ToList(),
             byAuthor);
     }
 
@@ -515,11 +566,27 @@ public sealed class SearchService(
     }
 
     /// <summary>Every matching module id, read as one string built inside SQLite: far cheaper than a row per module.</summary>
-    private static async Task<int[]> MatchingIdsAsync(DbConnection connection, string match, CancellationToken cancellationToken)
+    private static Task<int[]> MatchingIdsAsync(DbConnection connection, string match, CancellationToken cancellationToken) =>
+        IdsAsync(connection, $"SELECT group_concat(rowid) FROM \"{Index}\" WHERE \"{Index}\" MATCH $match", match, cancellationToken);
+
+    /// <summary>The modules matching words and filters, at most <see cref="TotalCap"/> + 1 (more than the cap means "cap+").</summary>
+    private static async Task<int[]> MatchesAsync(DbConnection connection, string? match, SearchFilters filters, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT group_concat(rowid) FROM \"{Index}\" WHERE \"{Index}\" MATCH $match");
+        await using var command = Command(connection, $"SELECT group_concat(rowid) FROM (SELECT rowid FROM \"{Index}\" WHERE {Where(match, filters)} LIMIT {TotalCap + 1})");
+        AddParameters(command, match, filters);
+        return Parse(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    private static async Task<int[]> IdsAsync(DbConnection connection, string sql, string match, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, sql);
         Add(command, "$match", match);
-        if (await command.ExecuteScalarAsync(cancellationToken) is not string list)
+        return Parse(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    private static int[] Parse(object? concatenated)
+    {
+        if (concatenated is not string list)
         {
             return [];
         }
