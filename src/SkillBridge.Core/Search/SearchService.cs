@@ -343,42 +343,62 @@ public sealed class SearchService(
             ? await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize)
             : await TieredRowIdsAsync(connection, plan, filters, (page - 1) * PageSize, cancellationToken);
 
+        const string Title = $"highlight(\"SearchIndex\", 0, char(57344), char(57345))";
+        const string Summary = $"highlight(\"SearchIndex\", 2, char(57344), char(57345))";
+        var columns = "rowid, slug, title, category, level, minutes, author_names, " + (match is null
+            ? "title, summary, NULL"
+            : $"{Title}, {Summary}, CASE WHEN instr({Title}, char(57344)) OR instr({Summary}, char(57344)) THEN NULL ELSE snippet(\"{Index}\", 3, char(57344), char(57345), '…', 24) END");
         var hits = new Dictionary<long, SearchHit>();
-        foreach (var id in ids)
+        if (plan?.Query is { LastTermIsPrefix: true } prefixed && prefixed.Terms[^1].Length > LongestIndexedPrefix)
         {
-            const string Title = $"highlight(\"SearchIndex\", 0, char(57344), char(57345))";
-            const string Summary = $"highlight(\"SearchIndex\", 2, char(57344), char(57345))";
-            var marked = match is null
-                ? "title, summary, NULL"
-                : $"{Title}, {Summary}, CASE WHEN instr({Title}, char(57344)) OR instr({Summary}, char(57344)) THEN NULL ELSE snippet(\"{Index}\", 3, char(57344), char(57345), '…', 24) END";
+            // A prefix longer than the prefix index merges the lists of every word it starts, on each MATCH: once here
+            // for the whole page ("+rowid" keeps SQLite from asking FTS5 for each row in turn), not once per row.
             await using var command = Command(connection,
-                $"SELECT rowid, slug, title, category, level, minutes, author_names, {marked} FROM \"{Index}\" WHERE rowid = $id{(match is null ? "" : $" AND \"{Index}\" MATCH $match")}");
-            Add(command, "$id", id);
-            if (match is not null)
+                $"SELECT {columns} FROM \"{Index}\" WHERE \"{Index}\" MATCH $match AND +rowid IN ({string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+            Add(command, "$match", match!);
+            await ReadHitsAsync(command, hits, cancellationToken);
+        }
+        else
+        {
+            foreach (var id in ids)
             {
-                Add(command, "$match", match);
-            }
+                await using var command = Command(connection,
+                    $"SELECT {columns} FROM \"{Index}\" WHERE rowid = $id{(match is null ? "" : $" AND \"{Index}\" MATCH $match")}");
+                Add(command, "$id", id);
+                if (match is not null)
+                {
+                    Add(command, "$match", match);
+                }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                var snippet = reader.IsDBNull(9) ? null : reader.GetString(9);
-                hits[id] = new SearchHit(
-                    (int)reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    Marked(reader.GetString(7)),
-                    Marked(reader.GetString(8)),
-                    snippet is not null && snippet.Contains(Open, StringComparison.Ordinal) ? Marked(snippet) : null,
-                    reader.GetString(3),
-                    Enum.TryParse<ModuleLevel>(reader.GetString(4), out var level) ? level : ModuleLevel.Beginner,
-                    (int)reader.GetInt64(5),
-                    reader.GetString(6));
+                await ReadHitsAsync(command, hits, cancellationToken);
             }
         }
 
         return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
     }
+
+    private static async Task ReadHitsAsync(DbCommand command, Dictionary<long, SearchHit> hits, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var snippet = reader.IsDBNull(9) ? null : reader.GetString(9);
+            hits[reader.GetInt64(0)] = new SearchHit(
+                (int)reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                Marked(reader.GetString(7)),
+                Marked(reader.GetString(8)),
+                snippet is not null && snippet.Contains(Open, StringComparison.Ordinal) ? Marked(snippet) : null,
+                reader.GetString(3),
+                Enum.TryParse<ModuleLevel>(reader.GetString(4), out var level) ? level : ModuleLevel.Beginner,
+                (int)reader.GetInt64(5),
+                reader.GetString(6));
+        }
+    }
+
+    /// <summary>The index keeps lists for prefixes of 2 and 3 letters (SearchSchema); a longer prefix is merged per query.</summary>
+    private const int LongestIndexedPrefix = 3;
 
     /// <summary>
     /// The page's rowids when more than <see cref="TotalCap"/> modules match, in tiers read only as far as the page
