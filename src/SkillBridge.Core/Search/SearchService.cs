@@ -143,7 +143,7 @@ public sealed class SearchService(
 
         var pageCount = Math.Max(1, (int)Math.Ceiling(Math.Min(total, TotalCap) / (double)PageSize));
         var page = Math.Clamp(request.Page, 1, pageCount);
-        var hits = total == 0 ? [] : await PageAsync(connection, plan, filters, page, first, total > TotalCap, cancellationToken);
+        var hits = total == 0 ? [] : await PageAsync(connection, plan, filters, page, first, total > TierRankLimit, cancellationToken);
         var counted = filters.Any || total > TotalCap ? null : matched;
         var facets = request.IncludeFacets ? await FacetsAsync(connection, version, plan?.Match, filters, counted, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, Math.Min(total, TotalCap), page, pageCount, filters, facets) { TotalIsCapped = total > TotalCap };
@@ -338,7 +338,7 @@ public sealed class SearchService(
             order = $"CASE WHEN rowid IN ({string.Join(",", first.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) THEN 0 ELSE 1 END, rank";
         }
 
-        // Up to TotalCap matches bm25 over all of them is cheap; above it, tiers read only as far as the page needs.
+        // Up to TierRankLimit matches bm25 over all of them is cheap; above it, tiers read only as far as the page needs.
         var ids = plan is null || first.Count > 0 || !many
             ? await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize)
             : await TieredRowIdsAsync(connection, plan, filters, (page - 1) * PageSize, cancellationToken);
@@ -401,7 +401,7 @@ public sealed class SearchService(
     private const int LongestIndexedPrefix = 3;
 
     /// <summary>
-    /// The page's rowids when more than <see cref="TotalCap"/> modules match, in tiers read only as far as the page
+    /// The page's rowids when more than <see cref="TierRankLimit"/> modules match, in tiers read only as far as the page
     /// needs: modules with every word in the title (one word only: several words are seldom all in one title), then
     /// with every word in the title, tags or summary, then the rest. The first two tiers are read from
     /// <see cref="SearchSchema.HeadTable"/>, an index of those short fields alone, whose lists are a small fraction of

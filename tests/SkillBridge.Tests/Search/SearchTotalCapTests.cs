@@ -96,6 +96,15 @@ public sealed class SearchTotalCapTests : IDisposable
         Assert.DoesNotContain(seen, id => id <= 5);
     }
 
+    [Fact]
+    public async Task Search_MoreTitlesWithTheWordThanAreScored_ListsThemNewestFirst()
+    {
+        // Every title but one says "Module": more than the head tier scores, so they come newest (highest id) first.
+        var found = await SearchAsync("module");
+
+        Assert.Equal([SearchService.TotalCap + 50, SearchService.TotalCap + 49, SearchService.TotalCap + 48], found.Hits.Take(3).Select(h => h.ModuleId));
+    }
+
     public void Dispose() => connection.Dispose();
 
     private async Task<SearchResults> SearchAsync(string query, int page = 1)
