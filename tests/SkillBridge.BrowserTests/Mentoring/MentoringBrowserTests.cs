@@ -39,7 +39,7 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
             await using var mentor = await site.OpenAsync();
             await BrowserFixture.SignInAsync(mentor.Page, author);
             await mentor.Page.GotoAsync("/mentoring");
-            await Assertions.Expect(mentor.Page.Locator("#to-you")).ToContainTextAsync("Waiting for the author");
+            await Assertions.Expect(mentor.Page.Locator("#to-you")).ToContainTextAsync("Waiting for you to answer");
             await AssertNoSeriousViolationsAsync(mentor.Page);
             await mentor.Page.GotoAsync(requestUrl);
             await AssertNoSeriousViolationsAsync(mentor.Page);
