@@ -590,7 +590,8 @@ public sealed class MentoringService(SkillBridgeDbContext db, NotificationServic
             return MentoringResult<T>.Fail(MentoringFailure.NotAllowed, $"Only the two people in this request can {what}.");
         }
 
-        var state = MentoringStates.Describe(session.Request.State).ToLower(CultureInfo.InvariantCulture);
+        // The neutral words: "waiting for you to answer" would contradict "it is the other person's turn".
+        var state = MentoringStates.Describe(session.Request.State, viewer: null).ToLower(CultureInfo.InvariantCulture);
         return notTheirs
             ? MentoringResult<T>.Fail(MentoringFailure.NotAllowed, $"You cannot {what} now: this request is “{state}” and it is the other person's turn.")
             : MentoringResult<T>.Fail(MentoringFailure.WrongState, $"You cannot {what} now: this request is “{state}”. It may have changed since you opened the page; here it is as it is now.");

@@ -86,11 +86,21 @@ public sealed record CalendarFile(string FileName, string MediaType, string Cont
 
 public static class MentoringStates
 {
-    /// <summary>The state in words, for lists and headings.</summary>
-    public static string Describe(MentoringState state) => state switch
+    /// <summary>
+    /// The state in words for the person reading it, for lists and headings: whoever must answer next reads that it is
+    /// their turn; the other person, or an admin looking on (<paramref name="viewer"/> null), reads whom it waits for.
+    /// </summary>
+    public static string Describe(MentoringState state, MentoringParty? viewer) => state switch
     {
-        MentoringState.Requested => "Waiting for the author",
-        MentoringState.AlternativesProposed => "Other times proposed",
+        // Requested: the learner asked (or proposed again), so the author answers next.
+        MentoringState.Requested => viewer == MentoringParty.Author ? "Waiting for you to answer" : "Waiting for the author",
+        // AlternativesProposed: the author proposed other times, so the learner answers next.
+        MentoringState.AlternativesProposed => viewer switch
+        {
+            MentoringParty.Learner => "Other times proposed: waiting for you to answer",
+            MentoringParty.Author => "Other times proposed: waiting for the learner",
+            _ => "Other times proposed",
+        },
         MentoringState.Accepted => "Session booked",
         MentoringState.Declined => "Declined",
         MentoringState.Withdrawn => "Withdrawn",

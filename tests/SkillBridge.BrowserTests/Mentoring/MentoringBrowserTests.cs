@@ -1,12 +1,9 @@
 using System.Globalization;
 using Deque.AxeCore.Playwright;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Authoring;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
-using SkillBridge.Core.Authoring;
-using SkillBridge.Core.Publishing;
 
 namespace SkillBridge.BrowserTests.Mentoring;
 
@@ -18,7 +15,7 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
     public async Task AskAndAccept_EachPage_HasNoSeriousOrCriticalViolations()
     {
         var author = await site.CreateAccountAsync(BrowserFixture.UniqueName("mentor"), Roles.Author);
-        var slug = await PublishedModuleAsync(author);
+        var slug = await MentoringRequests.PublishedModuleAsync(site, author);
         try
         {
             await using var learner = await site.OpenSignedInAsync(BrowserFixture.UniqueName("learner"), []);
@@ -39,7 +36,7 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
             await using var mentor = await site.OpenAsync();
             await BrowserFixture.SignInAsync(mentor.Page, author);
             await mentor.Page.GotoAsync("/mentoring");
-            await Assertions.Expect(mentor.Page.Locator("#to-you")).ToContainTextAsync("Waiting for the author");
+            await Assertions.Expect(mentor.Page.Locator("#to-you")).ToContainTextAsync("Waiting for you to answer");
             await AssertNoSeriousViolationsAsync(mentor.Page);
             await mentor.Page.GotoAsync(requestUrl);
             await AssertNoSeriousViolationsAsync(mentor.Page);
@@ -63,7 +60,7 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
     public async Task RequestPages_At320PixelsWithText200Percent_DoNotScrollSideways()
     {
         var author = await site.CreateAccountAsync(BrowserFixture.UniqueName("mentor"), Roles.Author);
-        var slug = await PublishedModuleAsync(author);
+        var slug = await MentoringRequests.PublishedModuleAsync(site, author);
         try
         {
             await using var learner = await site.OpenSignedInAsync(BrowserFixture.UniqueName("learner"), [], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true });
@@ -88,15 +85,6 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(SkillBridge.Core.SkillBridgeOptions.DefaultTimeZoneId);
         return TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow + ahead, zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-    }
-
-    private async Task<string> PublishedModuleAsync(string author)
-    {
-        var slug = await Drafts.CreateSubmittedAsync(site, author, "Mentored " + Guid.NewGuid().ToString("N")[..6]);
-        await using var scope = site.Services.CreateAsyncScope();
-        var published = await scope.ServiceProvider.GetRequiredService<PublishingWorkflow>().PublishAsync(slug, new Actor("browser-tests", IsAuthor: false, IsCurator: true));
-        Assert.True(published.Succeeded, published.Message);
-        return slug;
     }
 
     private static async Task AssertNoSeriousViolationsAsync(IPage page)

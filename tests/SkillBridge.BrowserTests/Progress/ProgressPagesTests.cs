@@ -41,20 +41,18 @@ public sealed class ProgressPagesTests(BrowserFixture site)
     }
 
     [Theory]
-    [InlineData("/learning")]
-    [InlineData("/modules/" + Module + "/finish")]
-    [InlineData("/modules/" + Module + "/steps/2")]
-    [InlineData("/modules/" + Module + "/feedback")]
-    public async Task ProgressPage_At320PixelsWithText200Percent_DoesNotScrollSideways(string path)
+    [MemberData(nameof(PagesInThemes))]
+    public async Task ProgressPage_At320PixelsWithText200Percent_DoesNotScrollSideways(string path, string display)
     {
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true });
+        await using var session = await site.OpenSignedInAsync(
+            BrowserFixture.UniqueName("curator"), [Roles.Curator], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
         await TakeModuleAsync(session.Page);
         await session.Page.GotoAsync(path);
         await session.Page.AddStyleTagAsync(new() { Content = Overflow.Text200Percent });
 
         var overflow = await session.Page.EvaluateAsync<string[]>(Overflow.Find);
 
-        Assert.True(overflow.Length == 0, $"{session.Page.Url} at 320 px with 200% text:{Environment.NewLine}{string.Join(Environment.NewLine, overflow)}");
+        Assert.True(overflow.Length == 0, $"{session.Page.Url} ({display}) at 320 px with 200% text:{Environment.NewLine}{string.Join(Environment.NewLine, overflow)}");
     }
 
     /// <summary>Goes through the module, answers its quiz, flags step 2 with a note and rates it, so every page has content.</summary>

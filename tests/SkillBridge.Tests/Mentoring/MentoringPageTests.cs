@@ -155,11 +155,45 @@ public sealed class MentoringPageTests(MentoringSite site) : IClassFixture<Mento
         var theirs = await site.AuthorClient.GetPageAsync("/mentoring");
         var entry = theirs.QuerySelectorAll("#to-you li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == $"/mentoring/{id}");
         Assert.Contains($"From {learnerAccount.UserName}", entry.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Waiting for the author", entry.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Waiting for you to answer", entry.TextContent, StringComparison.Ordinal);
         var stored = await site.RequestAsync(id);
         Assert.Equal(45, stored.DurationMinutes);
         Assert.Equal(MentoringState.Requested, stored.State);
         Assert.Equal(2, stored.ProposedTimes.Count);
+    }
+
+    [Fact]
+    public async Task State_WhileTheAuthorIsToAnswer_ReadsAsTheirTurnForTheAuthorAndWaitingForTheLearner()
+    {
+        var (_, learner) = await site.LearnerAsync();
+        var id = await site.AskAsync(learner);
+
+        var authorPage = await site.AuthorClient.GetPageAsync($"/mentoring/{id}");
+        var learnerPage = await learner.GetPageAsync($"/mentoring/{id}");
+        var authorInbox = await site.AuthorClient.GetPageAsync("/mentoring");
+        var learnerInbox = await learner.GetPageAsync("/mentoring");
+
+        Assert.Equal("Waiting for you to answer", authorPage.Text("#mentoring-state"));
+        Assert.Equal("Waiting for the author", learnerPage.Text("#mentoring-state"));
+        Assert.Equal("Waiting for you to answer", InboxBadge(authorInbox, "#to-you", id));
+        Assert.Equal("Waiting for the author", InboxBadge(learnerInbox, "#yours", id));
+    }
+
+    [Fact]
+    public async Task State_AfterTheAuthorProposedOtherTimes_ReadsAsTheLearnersTurnForTheLearner()
+    {
+        var (_, learner) = await site.LearnerAsync();
+        var id = await site.AskAsync(learner);
+        using var proposed = await MentoringSite.ActAsync(site.AuthorClient, id, "Propose", ("Times.First", site.LocalInput(TimeSpan.FromDays(6), "Europe/Berlin")));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+
+        var authorPage = await site.AuthorClient.GetPageAsync($"/mentoring/{id}");
+        var learnerPage = await learner.GetPageAsync($"/mentoring/{id}");
+        var learnerInbox = await learner.GetPageAsync("/mentoring");
+
+        Assert.Equal("Other times proposed: waiting for the learner", authorPage.Text("#mentoring-state"));
+        Assert.Equal("Other times proposed: waiting for you to answer", learnerPage.Text("#mentoring-state"));
+        Assert.Equal("Other times proposed: waiting for you to answer", InboxBadge(learnerInbox, "#yours", id));
     }
 
     [Fact]
@@ -377,4 +411,8 @@ public sealed class MentoringPageTests(MentoringSite site) : IClassFixture<Mento
         await using var scope = site.Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().MentoringRequests.CountAsync(r => r.LearnerId == learnerId);
     }
+
+    private static string InboxBadge(IDocument inbox, string section, int id) =>
+        inbox.QuerySelectorAll($"{section} li").Single(li => li.QuerySelector("a")!.GetAttribute("href") == $"/mentoring/{id}")
+            .QuerySelector(".badge")!.TextContent.Trim();
 }
