@@ -1,12 +1,17 @@
-using System.Diagnostics;
+using System.Data.Common;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Mentoring;
+using SkillBridge.Core.Notifications;
+using SkillBridge.Core.Progress;
 using SkillBridge.Tests.Infrastructure;
 using SkillBridge.Tests.Mentoring;
 using SkillBridge.Tests.Progress;
@@ -189,60 +194,35 @@ public sealed class AuthorDashboardTests(MentoringSite site) : IClassFixture<Men
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var userId = await services.GetRequiredService<SkillBridgeDbContext>().Users.Where(u => u.UserName == username).Select(u => u.Id).FirstOrDefaultAsync() ?? "no-account";
-        using var counter = new QueryCounter(services.GetRequiredService<SkillBridgeDbContext>());
-        await services.GetRequiredService<AuthorDashboardService>().ForAuthorAsync(username, userId);
-        return counter.Count;
+        var options = services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value;
+        var counter = new QueryCounter();
+        var builder = new DbContextOptionsBuilder<SkillBridgeDbContext>();
+        DependencyInjection.Configure(builder, options);
+        builder.AddInterceptors(counter);
+        await using var db = new SkillBridgeDbContext(builder.Options);
+        var userId = await db.Users.Where(u => u.UserName == username).Select(u => u.Id).FirstOrDefaultAsync() ?? "no-account";
+        var sut = new AuthorDashboardService(
+            ActivatorUtilities.CreateInstance<DraftEditor>(services, db),
+            ActivatorUtilities.CreateInstance<FeedbackService>(services, db),
+            ActivatorUtilities.CreateInstance<MentoringService>(services, db, ActivatorUtilities.CreateInstance<NotificationService>(services, db)));
+        var before = counter.Count;
+
+        await sut.ForAuthorAsync(username, userId);
+
+        return counter.Count - before;
     }
 
-    /// <summary>Counts the commands one context runs (other tests' contexts run at the same time and are ignored).</summary>
-    private sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    /// <summary>Counts the commands one context sends to the database.</summary>
+    private sealed class QueryCounter : DbCommandInterceptor
     {
-        private readonly DbContext _context;
-        private readonly List<IDisposable> _subscriptions = [];
         private int _count;
-
-        public QueryCounter(DbContext context)
-        {
-            _context = context;
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
 
         public int Count => _count;
 
-        public void OnNext(DiagnosticListener value)
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data && ReferenceEquals(data.Context, _context))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
         }
     }
 }
