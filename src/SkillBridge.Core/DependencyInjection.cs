@@ -76,6 +76,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SetupCode>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<MentoringService>();
+        builder.Services.AddScoped<AuthorDashboardService>();
         return builder;
     }
 
@@ -91,6 +92,9 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, ReviewCommentsSection>();
         services.AddScoped<IPersonalDataSection, InvitationsSection>();
         services.AddScoped<IPersonalDataSection, AuditLogSection>();
+        services.AddScoped<IPersonalDataSection, ProgressDataSection>();
+        services.AddScoped<IPersonalDataSection, MentoringDataSection>();
+        services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 
     /// <summary>Points a context at the configured database; also used by tests and commands that build their own context.</summary>

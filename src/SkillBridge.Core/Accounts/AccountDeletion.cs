@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Notifications;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Search;
 
@@ -32,6 +33,7 @@ public sealed class AccountDeletion(
     SkillBridgeDbContext db,
     UserManager<SkillBridgeUser> users,
     IEnumerable<IPersonalDataSection> sections,
+    NotificationService notifications,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -120,9 +122,12 @@ public sealed class AccountDeletion(
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            notifications.DiscardQueuedMail();
             throw;
         }
 
+        // Sections may have told other people (a mentoring session cancelled); the mail goes once the deletion is committed.
+        await notifications.SendQueuedMailAsync();
         return new(AccountDeletionOutcome.Deleted, keepPerson, erasure.FormerUsername);
     }
 

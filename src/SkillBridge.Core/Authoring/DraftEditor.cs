@@ -167,17 +167,17 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
     {
         var drafted = await db.ModuleDrafts.AsNoTracking()
             .Where(d => d.Module.Status != ModuleStatus.Archived)
-            .Select(d => new { d.Module.Slug, d.Title, d.Authors, d.State, d.UpdatedAt, d.Module.Status })
+            .Select(d => new { d.ModuleId, d.Module.Slug, d.Title, d.Authors, d.State, d.UpdatedAt, d.Module.Status })
             .ToListAsync(cancellationToken);
         var published = await db.Modules.AsNoTracking()
             .Where(m => m.PublishedRevision != null && m.Status != ModuleStatus.Archived && m.PublishedRevision.Authors.Any(a => a.Person.Username == username))
-            .Select(m => new { m.Slug, m.PublishedRevision!.Title, m.Status, m.PublishedAt })
+            .Select(m => new { m.Id, m.Slug, m.PublishedRevision!.Title, m.Status, m.PublishedAt })
             .ToListAsync(cancellationToken);
 
-        var mine = drafted.Where(d => d.Authors.Contains(username)).ToDictionary(d => d.Slug, d => new AuthoredModule(d.Slug, d.Title, d.Status, d.State, d.UpdatedAt));
+        var mine = drafted.Where(d => d.Authors.Contains(username)).ToDictionary(d => d.Slug, d => new AuthoredModule(d.ModuleId, d.Slug, d.Title, d.Status, d.State, d.UpdatedAt));
         foreach (var module in published.Where(p => !mine.ContainsKey(p.Slug)))
         {
-            mine[module.Slug] = new AuthoredModule(module.Slug, module.Title, module.Status, null, module.PublishedAt ?? DateTime.MinValue);
+            mine[module.Slug] = new AuthoredModule(module.Id, module.Slug, module.Title, module.Status, null, module.PublishedAt ?? DateTime.MinValue);
         }
 
         return mine.Values.OrderByDescending(m => m.ChangedAt).ToList();
@@ -247,4 +247,4 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
 }
 
 /// <summary>One line of an author's list of modules; DraftState is null when nothing is being worked on.</summary>
-public sealed record AuthoredModule(string Slug, string Title, ModuleStatus Status, DraftState? DraftState, DateTime ChangedAt);
+public sealed record AuthoredModule(int ModuleId, string Slug, string Title, ModuleStatus Status, DraftState? DraftState, DateTime ChangedAt);

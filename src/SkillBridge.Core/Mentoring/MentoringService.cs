@@ -13,7 +13,7 @@ namespace SkillBridge.Core.Mentoring;
 /// withdraws. An accepted session can be cancelled by either person, or marked held once it has started; then each
 /// gives feedback once. Every step notifies the other person in the same save as the change.
 /// </summary>
-public sealed class MentoringService(SkillBridgeDbContext db, NotificationService notifications, TimeProvider clock)
+public sealed partial class MentoringService(SkillBridgeDbContext db, NotificationService notifications, TimeProvider clock)
 {
     public static readonly IReadOnlyList<int> Durations = [30, 45, 60];
 
@@ -550,6 +550,27 @@ public sealed class MentoringService(SkillBridgeDbContext db, NotificationServic
             .Select(r => new SessionRecord(r.Id, r.Slug, r.Title ?? r.Slug, r.StartsAt, MaySee(r.AuthorId, r.LearnerId) ? r.AuthorName ?? MentoringPerson.Gone.Name : null))
             .ToList();
         return new SessionCounts(given, received);
+    }
+
+    /// <summary>
+    /// Per module, the author's open requests (waiting for either person) and the sessions they held, in one query
+    /// whatever the number of modules. The same states the mentoring inbox and the profile count.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, AuthorMentoringCounts>> CountsForAuthorAsync(string authorUserId, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken = default)
+    {
+        var counts = await db.MentoringRequests.AsNoTracking()
+            .Where(r => r.AuthorId == authorUserId && moduleIds.Contains(r.ModuleId))
+            .GroupBy(r => r.ModuleId)
+            .Select(g => new
+            {
+                ModuleId = g.Key,
+                Open = g.Count(r => r.State == MentoringState.Requested || r.State == MentoringState.AlternativesProposed),
+                Held = g.Count(r => r.State == MentoringState.Held),
+            })
+            .ToDictionaryAsync(x => x.ModuleId, cancellationToken);
+        return moduleIds.Distinct().ToDictionary(
+            id => id,
+            id => counts.TryGetValue(id, out var c) ? new AuthorMentoringCounts(c.Open, c.Held) : AuthorMentoringCounts.None);
     }
 
     /// <summary>What the viewer may do now. The one place the rules live: pages show these, actions check them.</summary>

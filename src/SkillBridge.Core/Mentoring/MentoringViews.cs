@@ -82,6 +82,12 @@ public sealed record SessionRecord(int RequestId, string ModuleSlug, string Modu
 
 public sealed record SessionCounts(IReadOnlyList<SessionRecord> Given, IReadOnlyList<SessionRecord> Received);
 
+/// <summary>An author's mentoring on one module: requests waiting for an answer (from either person) and sessions held.</summary>
+public sealed record AuthorMentoringCounts(int OpenRequests, int SessionsHeld)
+{
+    public static readonly AuthorMentoringCounts None = new(0, 0);
+}
+
 public sealed record CalendarFile(string FileName, string MediaType, string Content);
 
 public static class MentoringStates

@@ -4,6 +4,7 @@ using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Notifications;
 
 namespace SkillBridge.Core.People;
 
@@ -55,6 +56,7 @@ public sealed class AuthorTransfer(
     SkillBridgeDbContext db,
     UserManager<SkillBridgeUser> users,
     IEnumerable<IAuthorTransferStep> steps,
+    NotificationService notifications,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -112,12 +114,13 @@ public sealed class AuthorTransfer(
 
         var fromUserId = await db.Users.Where(u => u.PersonId == from.Id).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         var handover = new AuthorHandover(from, fromUserId, to, toUser.Id, curator);
+        var other = new List<string>();
+        int modules, drafts;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var modules = await AddToPublishedAsync(from, to, curator, cancellationToken);
-            var drafts = await AddToDraftsAsync(from, to, cancellationToken);
-            var other = new List<string>();
+            modules = await AddToPublishedAsync(from, to, curator, cancellationToken);
+            drafts = await AddToDraftsAsync(from, to, cancellationToken);
             foreach (var step in steps)
             {
                 if (await step.TransferAsync(handover, cancellationToken) is { } moved)
@@ -130,14 +133,18 @@ public sealed class AuthorTransfer(
             var details = $"to {to.Username}: {modules} module(s), {drafts} draft(s)" + string.Concat(other.Select(o => "; " + o));
             await audit.RecordAsync(AuditAction.AuthorTransferred, curator, from.Username, details, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new(AuthorTransferOutcome.Done, null, modules, drafts, other);
         }
         catch
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            notifications.DiscardQueuedMail();
             throw;
         }
+
+        // Steps may have told people what moved (mentoring requests); the mail goes once the transfer is committed.
+        await notifications.SendQueuedMailAsync();
+        return new(AuthorTransferOutcome.Done, null, modules, drafts, other);
     }
 
     private IQueryable<Module> CurrentlyCredited(int personId) =>

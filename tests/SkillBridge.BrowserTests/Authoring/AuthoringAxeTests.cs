@@ -65,6 +65,27 @@ public sealed class AuthoringAxeTests(BrowserFixture site)
 
     [Theory]
     [MemberData(nameof(Themes))]
+    public async Task AuthorsDashboard_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        var author = BrowserFixture.UniqueName("author");
+        await using var session = await site.OpenSignedInAsync(author, [Roles.Author], cookies: BrowserFixture.DisplayCookie(display));
+        var slug = await Drafts.CreatePublishedAsync(site, author, "Dashboard " + Guid.NewGuid().ToString("N")[..6]);
+        await Drafts.CreateAsync(site, author, "Unpublished " + Guid.NewGuid().ToString("N")[..6]);
+        try
+        {
+            await session.Page.GotoAsync("/authoring");
+            await Assertions.Expect(session.Page.Locator($"#module-{slug} [data-figure=reached]")).ToHaveTextAsync("0");
+
+            await AssertNoSeriousViolationsAsync(session.Page);
+        }
+        finally
+        {
+            await Drafts.ArchiveAsync(site, slug);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
     public async Task SignIn_InTheme_HasNoSeriousOrCriticalViolations(string display)
     {
         await using var session = await site.OpenAsync(cookies: BrowserFixture.DisplayCookie(display));

@@ -30,6 +30,26 @@ public sealed class AuthoringReflowTests(BrowserFixture site)
         await AssertReflowsAsync(session.Page);
     }
 
+    [Fact]
+    public async Task AuthorsDashboard_At320PixelsWithText200Percent_DoesNotScrollSideways()
+    {
+        var author = BrowserFixture.UniqueName("author");
+        await using var session = await site.OpenSignedInAsync(author, [Roles.Author], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true });
+        var slug = await Drafts.CreatePublishedAsync(site, author, "A module with a rather long title about sharing one window " + Guid.NewGuid().ToString("N")[..6]);
+        await Drafts.CreateAsync(site, author, "Unpublished " + Guid.NewGuid().ToString("N")[..6]);
+        try
+        {
+            await session.Page.GotoAsync("/authoring");
+            await Assertions.Expect(session.Page.Locator($"#module-{slug} [data-figure=rating]")).ToHaveTextAsync("No ratings yet");
+
+            await AssertReflowsAsync(session.Page);
+        }
+        finally
+        {
+            await Drafts.ArchiveAsync(site, slug);
+        }
+    }
+
     private Task<BrowserSession> NarrowCuratorAsync() =>
         site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true });
 

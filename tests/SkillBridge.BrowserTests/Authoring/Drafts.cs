@@ -41,6 +41,16 @@ public static class Drafts
         return slug;
     }
 
+    /// <summary>A new module as above, submitted and published by a curator.</summary>
+    public static async Task<string> CreatePublishedAsync(BrowserFixture site, string author, string title)
+    {
+        var slug = await CreateSubmittedAsync(site, author, title);
+        await using var scope = site.Services.CreateAsyncScope();
+        var published = await scope.ServiceProvider.GetRequiredService<PublishingWorkflow>().PublishAsync(slug, new Actor("browser-tests", IsAuthor: false, IsCurator: true));
+        Assert.True(published.Succeeded, published.Message);
+        return slug;
+    }
+
     /// <summary>
     /// Archives a module through the curators' workflow, taking it out of the catalogue again: every test shares one site, and
     /// others count the starter content's modules.
