@@ -1,5 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 
 namespace SkillBridge.Core.Search;
 
@@ -35,7 +38,7 @@ public static class SearchIndexWriter
             await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.IndexTable}\" WHERE rowid IN ({idList})", cancellationToken);
             await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.HeadTable}\" WHERE rowid IN ({idList})", cancellationToken);
             await ExecuteAsync(connection, transaction, $"{LeaveIndex(version)} WHERE \"ModuleId\" IN ({idList})", cancellationToken);
-            await InsertAsync(connection, transaction, $"{SelectPublished} ({idList})", version, cancellationToken);
+            await WriteAsync(connection, transaction, Prepare(await ReadAsync(connection, transaction, $"{SelectPublished} ({idList})", cancellationToken)), version, cancellationToken);
         }
     }
 
@@ -58,11 +61,11 @@ public static class SearchIndexWriter
         await ExecuteAsync(connection, transaction, LeaveIndex(version), cancellationToken);
         var done = 0;
         progress?.Report((0, ids.Count));
-        foreach (var batch in ids.Chunk(BatchSize * 4))
+        var batches = ids.Chunk(BatchSize * 4).Select(batch => $"{SelectPublished} ({string.Join(",", batch.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
+        await foreach (var rows in PreparedRowsAsync(connection, transaction, batches, cancellationToken))
         {
-            var idList = string.Join(",", batch.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            await InsertAsync(connection, transaction, $"{SelectPublished} ({idList})", version, cancellationToken);
-            done += batch.Length;
+            await WriteAsync(connection, transaction, rows, version, cancellationToken);
+            done += rows.Count;
             progress?.Report((done, ids.Count));
         }
 
@@ -75,20 +78,121 @@ public static class SearchIndexWriter
     private static string LeaveIndex(long version) =>
         $"UPDATE \"{SearchSchema.DocumentsTable}\" SET \"Indexed\" = 0, \"Version\" = {version.ToString(CultureInfo.InvariantCulture)}";
 
-    private static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, string select, long version, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batches' rows read and made into index text on a second connection to the same file while this one writes:
+    /// on two cores reading and turning Markdown into plain text overlap with FTS5's tokenizing. An in-memory database
+    /// cannot be opened twice, so there it is read in turn on the one connection.
+    /// </summary>
+    private static async IAsyncEnumerable<List<IndexRow>> PreparedRowsAsync(
+        DbConnection connection, DbTransaction? transaction, IEnumerable<string> batches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = new List<object[]>();
-        await using (var command = Command(connection, transaction, select))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        if (connection is not SqliteConnection sqlite || IsInMemory(sqlite))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            foreach (var select in batches)
             {
-                var values = new object[reader.FieldCount];
-                reader.GetValues(values);
-                rows.Add(values);
+                yield return Prepare(await ReadAsync(connection, transaction, select, cancellationToken));
             }
+
+            yield break;
         }
 
+        var channel = Channel.CreateBounded<List<IndexRow>>(2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                await using var reader = new SqliteConnection(sqlite.ConnectionString);
+                await reader.OpenAsync(stop.Token);
+                foreach (var select in batches)
+                {
+                    await channel.Writer.WriteAsync(Prepare(await ReadAsync(reader, null, select, stop.Token)), stop.Token);
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception exception)
+            {
+                // Whatever went wrong is rethrown to the writer by the channel, which must always be completed.
+                channel.Writer.Complete(exception);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (var rows in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return rows;
+            }
+        }
+        finally
+        {
+            // The writer stopped early (an error or cancellation): the reader must not wait on a full channel.
+            await stop.CancelAsync();
+            await reading;
+        }
+    }
+
+    private static bool IsInMemory(SqliteConnection connection)
+    {
+        var builder = new SqliteConnectionStringBuilder(connection.ConnectionString);
+        return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
+    }
+
+    private static async Task<List<object[]>> ReadAsync(DbConnection connection, DbTransaction? transaction, string select, CancellationToken cancellationToken)
+    {
+        var rows = new List<object[]>();
+        await using var command = Command(connection, transaction, select);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+
+    /// <summary>One module's values for the index: the full row's columns in order, and the head's and documents' from them.</summary>
+    private sealed record IndexRow(object[] Values)
+    {
+        public object[] Head => [Values[0], Values[1], Values[2], Values[3], Values[6]];
+
+        public object[] Document => [Values[0], Values[8], Values[9], Values[10], Values[11]];
+    }
+
+    private static List<IndexRow> Prepare(List<object[]> rows)
+    {
+        var prepared = new List<IndexRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            var tags = row[9] is string t ? t.Split('\u001f') : [];
+            var authors = row[10] is string a ? a.Split('\u001f').Select(x => x.Split('\u001e')).ToArray() : [];
+            var authorKeys = "|" + string.Join("|", authors.Select(x => x[0])) + "|";
+            prepared.Add(new IndexRow(
+            [
+                row[0],
+                row[2],
+                string.Join(" | ", tags.Append((string)row[8])),
+                row[3],
+                SearchText.PlainBody((string)row[4]),
+                string.Join(" | ", authors.Select(x => x[1] + " " + x[0])),
+                SearchFilterTokens.ForModule((string)row[7], (string)row[5], Convert.ToInt32(row[6], CultureInfo.InvariantCulture), authors.Select(x => x[0])),
+                row[1],
+                row[7],
+                row[5],
+                row[6],
+                authorKeys,
+                string.Join(", ", authors.Select(x => x[1])),
+            ]));
+        }
+
+        return prepared;
+    }
+
+    private static async Task WriteAsync(DbConnection connection, DbTransaction? transaction, List<IndexRow> rows, long version, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
             return;
@@ -113,46 +217,20 @@ public static class SearchIndexWriter
 
         foreach (var row in rows)
         {
-            var tags = row[9] is string t ? t.Split('\u001f') : [];
-            var authors = row[10] is string a ? a.Split('\u001f').Select(x => x.Split('\u001e')).ToArray() : [];
-            var authorKeys = "|" + string.Join("|", authors.Select(x => x[0])) + "|";
-            object[] values =
-            [
-                row[0],
-                row[2],
-                string.Join(" | ", tags.Append((string)row[8])),
-                row[3],
-                SearchText.PlainBody((string)row[4]),
-                string.Join(" | ", authors.Select(x => x[1] + " " + x[0])),
-                SearchFilterTokens.ForModule((string)row[7], (string)row[5], Convert.ToInt32(row[6], CultureInfo.InvariantCulture), authors.Select(x => x[0])),
-                row[1],
-                row[7],
-                row[5],
-                row[6],
-                authorKeys,
-                string.Join(", ", authors.Select(x => x[1])),
-            ];
-            for (var i = 0; i < values.Length; i++)
-            {
-                insert.Parameters[i].Value = values[i];
-            }
-
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            object[] documentValues = [row[0], row[7], row[5], row[6], authorKeys];
-            for (var i = 0; i < documentValues.Length; i++)
-            {
-                document.Parameters[i].Value = documentValues[i];
-            }
-
-            await document.ExecuteNonQueryAsync(cancellationToken);
-            object[] headValues = [values[0], values[1], values[2], values[3], values[6]];
-            for (var i = 0; i < headValues.Length; i++)
-            {
-                head.Parameters[i].Value = headValues[i];
-            }
-
-            await head.ExecuteNonQueryAsync(cancellationToken);
+            await RunAsync(insert, row.Values, cancellationToken);
+            await RunAsync(document, row.Document, cancellationToken);
+            await RunAsync(head, row.Head, cancellationToken);
         }
+    }
+
+    private static async Task RunAsync(DbCommand command, object[] values, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<long> BumpVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class AuthorDashboardTests(MentoringSite site) : IClassFixture<Men
         // The inbox shows the open request and the held session among the requests to Priya.
         var inbox = await site.AuthorClient.GetPageAsync("/mentoring");
         var toYou = inbox.Text("#to-you");
-        Assert.Contains("Waiting for the author", toYou, StringComparison.Ordinal);
+        Assert.Contains("Waiting for you to answer", toYou, StringComparison.Ordinal);
         Assert.Contains("Session held", toYou, StringComparison.Ordinal);
 
         // Totals over every module Priya is credited on: only this one had activity.
