@@ -59,6 +59,10 @@ public static class SearchIndexWriter
         await ExecuteAsync(connection, transaction, $"DELETE FROM \"{SearchSchema.IndexTable}\"", cancellationToken);
         await ExecuteAsync(connection, transaction, $"INSERT INTO \"{SearchSchema.HeadTable}\"(\"{SearchSchema.HeadTable}\") VALUES ('delete-all')", cancellationToken);
         await ExecuteAsync(connection, transaction, LeaveIndex(version), cancellationToken);
+        // A bulk load: no merging while rows go in, and a large in-memory list before each write-out (fewer, larger
+        // segments), then one full merge at the end. Restored afterwards for the single-module writes of publishing.
+        await ConfigureAsync(connection, transaction, "automerge", 0, cancellationToken);
+        await ConfigureAsync(connection, transaction, "hashsize", 64 * 1024 * 1024, cancellationToken);
         var done = 0;
         progress?.Report((0, ids.Count));
         var batches = ids.Chunk(BatchSize * 4).Select(batch => $"{SelectPublished} ({string.Join(",", batch.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
@@ -69,11 +73,22 @@ public static class SearchIndexWriter
             progress?.Report((done, ids.Count));
         }
 
-        // Merge the head index's segments into one: its lists are walked whole by the ranking tiers. The full index is
-        // left to FTS5's automatic merging: searches only count in it up to the cap and read single rows.
+        // Each index in one segment: every MATCH looks a word up once per segment, and a results page does that per row.
+        await ExecuteAsync(connection, transaction, $"INSERT INTO \"{SearchSchema.IndexTable}\"(\"{SearchSchema.IndexTable}\") VALUES ('optimize')", cancellationToken);
         await ExecuteAsync(connection, transaction, $"INSERT INTO \"{SearchSchema.HeadTable}\"(\"{SearchSchema.HeadTable}\") VALUES ('optimize')", cancellationToken);
+        await ConfigureAsync(connection, transaction, "automerge", DefaultAutomerge, cancellationToken);
+        await ConfigureAsync(connection, transaction, "hashsize", DefaultHashSize, cancellationToken);
         return ids.Count;
     }
+
+    /// <summary>FTS5's own defaults for the settings a rebuild changes while it runs.</summary>
+    private const int DefaultAutomerge = 4;
+
+    private const int DefaultHashSize = 1024 * 1024;
+
+    private static Task ConfigureAsync(DbConnection connection, DbTransaction? transaction, string setting, int value, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction,
+            $"INSERT INTO \"{SearchSchema.IndexTable}\"(\"{SearchSchema.IndexTable}\", rank) VALUES ('{setting}', {value.ToString(CultureInfo.InvariantCulture)})", cancellationToken);
 
     private static string LeaveIndex(long version) =>
         $"UPDATE \"{SearchSchema.DocumentsTable}\" SET \"Indexed\" = 0, \"Version\" = {version.ToString(CultureInfo.InvariantCulture)}";

@@ -343,12 +343,43 @@ public sealed class SearchService(
             ? await RowIdsAsync(connection, match, filters, PageSize, cancellationToken, order, (page - 1) * PageSize)
             : await TieredRowIdsAsync(connection, plan, filters, (page - 1) * PageSize, cancellationToken);
 
-        const string Title = $"highlight(\"SearchIndex\", 0, char(57344), char(57345))";
-        const string Summary = $"highlight(\"SearchIndex\", 2, char(57344), char(57345))";
         var columns = "rowid, slug, title, category, level, minutes, author_names, " + (match is null
-            ? "title, summary, NULL"
-            : $"{Title}, {Summary}, CASE WHEN instr({Title}, char(57344)) OR instr({Summary}, char(57344)) THEN NULL ELSE snippet(\"{Index}\", 3, char(57344), char(57345), '…', 24) END");
+            ? "title, summary"
+            : "highlight(\"SearchIndex\", 0, char(57344), char(57345)), highlight(\"SearchIndex\", 2, char(57344), char(57345))");
         var hits = new Dictionary<long, SearchHit>();
+        await ReadPageRowsAsync(connection, plan, ids, columns, hits, ReadHitsAsync, cancellationToken);
+
+        // The body snippet re-reads the whole body, so it is made only for results whose title and summary show no match.
+        var unmarked = match is null ? [] : ids.Where(id => hits.TryGetValue(id, out var hit) && !hit.TitleHtml.Contains("<mark>", StringComparison.Ordinal)
+            && !hit.SummaryHtml.Contains("<mark>", StringComparison.Ordinal)).ToList();
+        if (unmarked.Count > 0)
+        {
+            await ReadPageRowsAsync(connection, plan, unmarked, $"rowid, snippet(\"{Index}\", 3, char(57344), char(57345), '…', 24)", hits, async (command, found, token) =>
+            {
+                await using var reader = await command.ExecuteReaderAsync(token);
+                while (await reader.ReadAsync(token))
+                {
+                    var snippet = reader.GetString(1);
+                    if (snippet.Contains(Open, StringComparison.Ordinal))
+                    {
+                        found[reader.GetInt64(0)] = found[reader.GetInt64(0)] with { SnippetHtml = Marked(snippet) };
+                    }
+                }
+            }, cancellationToken);
+        }
+
+        return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
+    }
+
+    /// <summary>
+    /// Runs a per-result query (the columns given, for the page's rows) with the page's MATCH so FTS5's highlight and
+    /// snippet functions can mark the words, and hands each command to <paramref name="read"/>.
+    /// </summary>
+    private static async Task ReadPageRowsAsync(
+        DbConnection connection, MatchPlan? plan, IReadOnlyList<long> ids, string columns, Dictionary<long, SearchHit> hits,
+        Func<DbCommand, Dictionary<long, SearchHit>, CancellationToken, Task> read, CancellationToken cancellationToken)
+    {
+        var match = plan?.Match;
         if (plan?.Query is { LastTermIsPrefix: true } prefixed && prefixed.Terms[^1].Length > LongestIndexedPrefix)
         {
             // A prefix longer than the prefix index merges the lists of every word it starts, on each MATCH: once here
@@ -356,25 +387,22 @@ public sealed class SearchService(
             await using var command = Command(connection,
                 $"SELECT {columns} FROM \"{Index}\" WHERE \"{Index}\" MATCH $match AND +rowid IN ({string.Join(",", ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})");
             Add(command, "$match", match!);
-            await ReadHitsAsync(command, hits, cancellationToken);
+            await read(command, hits, cancellationToken);
+            return;
         }
-        else
+
+        foreach (var id in ids)
         {
-            foreach (var id in ids)
+            await using var command = Command(connection,
+                $"SELECT {columns} FROM \"{Index}\" WHERE rowid = $id{(match is null ? "" : $" AND \"{Index}\" MATCH $match")}");
+            Add(command, "$id", id);
+            if (match is not null)
             {
-                await using var command = Command(connection,
-                    $"SELECT {columns} FROM \"{Index}\" WHERE rowid = $id{(match is null ? "" : $" AND \"{Index}\" MATCH $match")}");
-                Add(command, "$id", id);
-                if (match is not null)
-                {
-                    Add(command, "$match", match);
-                }
-
-                await ReadHitsAsync(command, hits, cancellationToken);
+                Add(command, "$match", match);
             }
-        }
 
-        return ids.Where(hits.ContainsKey).Select(id => hits[id]).ToList();
+            await read(command, hits, cancellationToken);
+        }
     }
 
     private static async Task ReadHitsAsync(DbCommand command, Dictionary<long, SearchHit> hits, CancellationToken cancellationToken)
@@ -382,14 +410,13 @@ public sealed class SearchService(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var snippet = reader.IsDBNull(9) ? null : reader.GetString(9);
             hits[reader.GetInt64(0)] = new SearchHit(
                 (int)reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetString(2),
                 Marked(reader.GetString(7)),
                 Marked(reader.GetString(8)),
-                snippet is not null && snippet.Contains(Open, StringComparison.Ordinal) ? Marked(snippet) : null,
+                null,
                 reader.GetString(3),
                 Enum.TryParse<ModuleLevel>(reader.GetString(4), out var level) ? level : ModuleLevel.Beginner,
                 (int)reader.GetInt64(5),
