@@ -191,7 +191,7 @@ public sealed class SearchService(
     {
         var match = query.ToMatch(allWords: true, columns: "title tags");
         var none = new SearchFilters(null, null, null, null);
-        var size = await CountAsync(connection, match, none, cancellationToken, SearchSchema.HeadTable, TierRankLimit + 1);
+        var size = await CountInHeadAsync(connection, match, none, cancellationToken);
         var ids = await RowIdsAsync(connection, match, none, SuggestionCount, cancellationToken, size > TierRankLimit ? "rowid DESC" : "rank", table: SearchSchema.HeadTable);
         var suggestions = new List<SearchSuggestion>();
         foreach (var id in ids)
@@ -314,11 +314,11 @@ public sealed class SearchService(
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>How many modules match, counting at most <paramref name="cap"/> (by default <see cref="TotalCap"/> + 1: more than the cap means "cap+").</summary>
-    private static async Task<int> CountAsync(
-        DbConnection connection, string? match, SearchFilters filters, CancellationToken cancellationToken, string table = SearchSchema.IndexTable, int cap = TotalCap + 1)
+    /// <summary>How many modules of the head index match, counting at most <see cref="TierRankLimit"/> + 1 (more means "too many to score").</summary>
+    private static async Task<int> CountInHeadAsync(DbConnection connection, string match, SearchFilters filters, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"SELECT count(*) FROM (SELECT 1 FROM \"{table}\" WHERE {Where(match, filters, table)} LIMIT {cap})");
+        await using var command = Command(connection,
+            $"SELECT count(*) FROM (SELECT 1 FROM \"{SearchSchema.HeadTable}\" WHERE {Where(match, filters, SearchSchema.HeadTable)} LIMIT {TierRankLimit + 1})");
         AddParameters(command, match, filters);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
@@ -448,7 +448,7 @@ public sealed class SearchService(
             // Excluded words are checked in these columns here and in the whole module below.
             var tier = plan.Expression(columns);
             var rows = previous is null ? tier : $"({tier}) NOT ({previous})";
-            var size = await CountAsync(connection, rows, filters, cancellationToken, SearchSchema.HeadTable, TierRankLimit + 1);
+            var size = await CountInHeadAsync(connection, rows, filters, cancellationToken);
             var order = size > TierRankLimit ? "rowid DESC" : "rank";
             var found = await RowIdsAsync(connection, rows, filters, needed - ids.Count + plan.Query.Excluded.Count * PageSize, cancellationToken, order, table: SearchSchema.HeadTable);
             found = await WithoutExcludedAsync(connection, plan.Query, found, cancellationToken);
@@ -613,21 +613,18 @@ public sealed class SearchService(
     }
 
     /// <summary>Every matching module id, read as one string built inside SQLite: far cheaper than a row per module.</summary>
-    private static Task<int[]> MatchingIdsAsync(DbConnection connection, string match, CancellationToken cancellationToken) =>
-        IdsAsync(connection, $"SELECT group_concat(rowid) FROM \"{Index}\" WHERE \"{Index}\" MATCH $match", match, cancellationToken);
+    private static async Task<int[]> MatchingIdsAsync(DbConnection connection, string match, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"SELECT group_concat(rowid) FROM \"{Index}\" WHERE \"{Index}\" MATCH $match");
+        Add(command, "$match", match);
+        return Parse(await command.ExecuteScalarAsync(cancellationToken));
+    }
 
     /// <summary>The modules matching words and filters, at most <see cref="TotalCap"/> + 1 (more than the cap means "cap+").</summary>
     private static async Task<int[]> MatchesAsync(DbConnection connection, string? match, SearchFilters filters, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, $"SELECT group_concat(rowid) FROM (SELECT rowid FROM \"{Index}\" WHERE {Where(match, filters)} LIMIT {TotalCap + 1})");
         AddParameters(command, match, filters);
-        return Parse(await command.ExecuteScalarAsync(cancellationToken));
-    }
-
-    private static async Task<int[]> IdsAsync(DbConnection connection, string sql, string match, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, sql);
-        Add(command, "$match", match);
         return Parse(await command.ExecuteScalarAsync(cancellationToken));
     }
 
