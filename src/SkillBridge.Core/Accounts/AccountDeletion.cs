@@ -104,12 +104,8 @@ public sealed class AccountDeletion(
 
             await db.SaveChangesAsync(cancellationToken);
 
-            // The index stores authors' names; the modules that credited the person now name "A former colleague".
-            if (creditedModules.Count > 0 && db.Database.IsSqlite())
-            {
-                await SearchIndexWriter.IndexModulesAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), creditedModules, cancellationToken);
-            }
-
+            // The search index names authors: SearchIndexInterceptor rewrote the rows of the modules showing the renamed
+            // person in the save above, inside this transaction.
             await audit.RecordAsync(
                 AuditAction.AccountDeleted,
                 actor ?? erasure.FormerUsername,

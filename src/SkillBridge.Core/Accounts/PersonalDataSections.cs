@@ -83,7 +83,9 @@ public sealed class DraftsSection(SkillBridgeDbContext db) : IPersonalDataSectio
         foreach (var draft in drafts)
         {
             // The deletion keeps the profile whenever a draft lists it, so the former-… username still names somebody.
+            // A new version, so an editor still open on the old author list cannot save the erased username back.
             draft.Authors = draft.Authors.Select(a => a == username ? erasure.FormerUsername : a).ToList();
+            draft.Version++;
             if (draft.UpdatedBy == erasure.Subject.Username)
             {
                 draft.UpdatedBy = Person.FormerColleagueName;

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.People;
 
 namespace SkillBridge.Core.Mentoring;
 
@@ -126,6 +128,21 @@ public sealed class MentoringDataSection(SkillBridgeDbContext db, MentoringServi
             }
 
             db.SessionFeedback.RemoveRange(request.Feedback.Where(f => f.UserId == userId));
+        }
+
+        // The other people's earlier notifications about these requests name this person ("Alice Smith asked you …").
+        var names = new List<string> { erasure.Subject.Username };
+        if (erasure.Subject.PersonId is { } personId
+            && await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) is { Length: > 0 } name)
+        {
+            names.Insert(0, name);
+        }
+
+        var links = requests.Select(r => $"/mentoring/{r.Id.ToString(CultureInfo.InvariantCulture)}").ToList();
+        var notifications = await db.Notifications.Where(n => n.UserId != userId && links.Contains(n.Link)).ToListAsync(cancellationToken);
+        foreach (var notification in notifications)
+        {
+            notification.Text = names.Aggregate(notification.Text, (text, n) => text.Replace(n, Person.FormerColleagueName, StringComparison.Ordinal));
         }
     }
 }

@@ -82,13 +82,6 @@ public sealed class ProgressService(SkillBridgeDbContext db, TimeProvider clock)
         return new FinishOutcome(null, missingSteps, unanswered);
     }
 
-    /// <summary>
-    /// The step to continue at: the last step of the shown revision; if the learner only took an older revision, their
-    /// last step there, capped at the shown revision's step count; null when they never started the module.
-    /// </summary>
-    public async Task<int?> ResumeStepAsync(string userId, int moduleId, int revisionId, int stepCount, CancellationToken cancellationToken = default) =>
-        (await StateAsync(userId, moduleId, revisionId, stepCount, cancellationToken)).ResumeStep;
-
     /// <summary>Resume step and completion for the module page.</summary>
     public async Task<ModuleState> StateAsync(string userId, int moduleId, int revisionId, int stepCount, CancellationToken cancellationToken = default)
     {

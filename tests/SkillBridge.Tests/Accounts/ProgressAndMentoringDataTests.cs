@@ -133,6 +133,21 @@ public sealed class ProgressAndMentoringDataTests(MentoringSite site) : IClassFi
     }
 
     [Fact]
+    public async Task Delete_ALearnerWhoAsked_TheAuthorsEarlierNotificationNoLongerNamesThem()
+    {
+        var (learner, client) = await site.LearnerAsync();
+        var id = await site.AskAsync(client);
+        var asked = Assert.Single(await site.NotificationsAsync(site.AuthorAccount.Id), n => n.Link == $"/mentoring/{id}");
+        Assert.Contains(learner.UserName!, asked.Text, StringComparison.Ordinal);
+
+        await DeleteAsync(learner.Id);
+
+        var earlier = Assert.Single(await site.NotificationsAsync(site.AuthorAccount.Id), n => n.Id == asked.Id);
+        Assert.DoesNotContain(learner.UserName!, earlier.Text, StringComparison.Ordinal);
+        Assert.Contains("A former colleague", earlier.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_ALearnerWithABookedSession_CancelsItAndMailsTheAuthorTheCalendarCancellation()
     {
         var (learner, client) = await site.LearnerAsync();
