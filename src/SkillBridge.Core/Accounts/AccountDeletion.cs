@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Notifications;
 using SkillBridge.Core.People;
-using SkillBridge.Core.Search;
 
 namespace SkillBridge.Core.Accounts;
 
