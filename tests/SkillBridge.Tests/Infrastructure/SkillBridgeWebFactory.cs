@@ -4,15 +4,20 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using SkillBridge.Core;
+using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.Infrastructure;
 
-/// <summary>The whole site on a fresh SQLite database in a temporary folder, with the starter content imported at start-up.</summary>
+/// <summary>
+/// The whole site on its own database on the run's engine (<see cref="TestEngine"/>), in a temporary folder: a copy of the
+/// run's migrated starter database, or of the migrated empty one when a test brings its own starter content.
+/// </summary>
 public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "web-" + Guid.NewGuid().ToString("N"));
 
-    public string DataPath => _dataPath;
+    /// <summary>The data folder: the test's SkillBridge:DataPath when it sets one (two sites sharing a database), else a new one.</summary>
+    public string DataPath => Settings.TryGetValue("SkillBridge:DataPath", out var shared) && shared is not null ? shared : _dataPath;
 
     /// <summary>Extra settings a test class needs, e.g. SkillBridge:StarterContentPath.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -41,11 +46,9 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
 
         builder.ConfigureAppConfiguration((_, config) =>
         {
-            var settings = new Dictionary<string, string?>
-            {
-                ["SkillBridge:DataPath"] = _dataPath,
-                ["SkillBridge:StarterContentPath"] = SolutionFolders.Find("content", AppContext.BaseDirectory),
-            };
+            var ownStarterContent = Settings.ContainsKey("SkillBridge:StarterContentPath") || Settings.ContainsKey("SkillBridge:ImportStarterContent");
+            var settings = TestDatabases.Provision(DataPath, ownStarterContent ? TestDatabaseContent.Migrated : TestDatabaseContent.Starter);
+            settings["SkillBridge:StarterContentPath"] = SolutionFolders.Find("content", AppContext.BaseDirectory);
             foreach (var (key, value) in Settings)
             {
                 settings[key] = value;
@@ -59,6 +62,13 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (DataPath != _dataPath)
+        {
+            // A data folder the test chose may be used again by a later site in the same test; the test owns it.
+            return;
+        }
+
+        TestDatabases.Drop(_dataPath);
         try
         {
             Directory.Delete(_dataPath, recursive: true);

@@ -2,24 +2,32 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core;
 using SkillBridge.Core.Data;
+using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.Infrastructure;
 
-/// <summary>A real SQLite database in its own temporary folder, deleted on dispose.</summary>
+/// <summary>A real, empty database on the run's engine (no tables yet) with its own temporary folder, dropped on dispose.</summary>
 public sealed class TestDatabase : IDisposable
 {
     public TestDatabase()
     {
         Folder = Path.Combine(Path.GetTempPath(), "skillbridge-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
-        Options = new SkillBridgeOptions { DataPath = Folder, ResolvedDataPath = Folder };
+        var settings = TestDatabases.Provision(Folder, TestDatabaseContent.Empty);
+        settings.TryGetValue("SkillBridge:ConnectionString", out var connectionString);
+        Options = new SkillBridgeOptions
+        {
+            DataPath = Folder,
+            ResolvedDataPath = Folder,
+            DatabaseProvider = TestEngine.Current,
+            ConnectionString = connectionString,
+        };
     }
 
     public string Folder { get; }
 
     public SkillBridgeOptions Options { get; }
 
-    public string ConnectionString => DependencyInjection.SqliteConnectionString(Options);
+    public string ConnectionString => Options.ConnectionString ?? DependencyInjection.SqliteConnectionString(Options);
 
     public SkillBridgeDbContext CreateContext()
     {
@@ -38,6 +46,7 @@ public sealed class TestDatabase : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabases.Drop(Folder);
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Hosting;
 using SkillBridge.Core;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
+using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.Media;
 
-/// <summary>The core services on a migrated SQLite database and media folder in a temp folder, with settings of the test's choosing.</summary>
+/// <summary>The core services on a migrated database (the run's engine) and media folder in a temp folder, with settings of the test's choosing.</summary>
 public sealed class MediaSite : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -28,9 +29,10 @@ public sealed class MediaSite : IAsyncDisposable
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "media-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(root);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, DisableDefaults = true, EnvironmentName = "Test" });
+        var database = await TestDatabases.ProvisionAsync(Path.Combine(root, "data"), TestDatabaseContent.Migrated);
+        builder.Configuration.AddInMemoryCollection(database);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["SkillBridge:DataPath"] = Path.Combine(root, "data"),
             ["SkillBridge:ImportStarterContent"] = "false",
             ["SkillBridge:UseLibvips"] = useLibvips ? "true" : "false",
         });
@@ -74,6 +76,7 @@ public sealed class MediaSite : IAsyncDisposable
     {
         _host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabases.DropAsync(Path.Combine(Root, "data"));
         try
         {
             System.IO.Directory.Delete(Root, recursive: true);
@@ -82,7 +85,5 @@ public sealed class MediaSite : IAsyncDisposable
         {
             // A temp folder left behind must not fail the test that used it.
         }
-
-        await Task.CompletedTask;
     }
 }

@@ -6,10 +6,11 @@ using Microsoft.Extensions.Hosting;
 using SkillBridge.Core;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
+using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.TestSupport;
 
-/// <summary>A real SQLite database and media folder in a temp folder, migrated through DatabaseInitializer, with a fixed clock.</summary>
+/// <summary>A real database on the run's engine (a copy of the migrated template) and a media folder in a temp folder, with a fixed clock.</summary>
 public sealed class TestSite : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
@@ -26,8 +27,6 @@ public sealed class TestSite : IAsyncDisposable
 
     public string MediaPath => Path.Combine(Root, "data", "media");
 
-    public string DatabaseFile => Path.Combine(Root, "data", "skillbridge.db");
-
     public IServiceProvider Services => _host.Services;
 
     public ManualClock Clock { get; private init; } = null!;
@@ -37,11 +36,9 @@ public sealed class TestSite : IAsyncDisposable
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, DisableDefaults = true, EnvironmentName = "Test" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["SkillBridge:DataPath"] = Path.Combine(root, "data"),
-            ["SkillBridge:ImportStarterContent"] = "false",
-        });
+        var settings = await TestDatabases.ProvisionAsync(Path.Combine(root, "data"), TestDatabaseContent.Migrated);
+        settings["SkillBridge:ImportStarterContent"] = "false";
+        builder.Configuration.AddInMemoryCollection(settings);
         var clock = new ManualClock(Now);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddSkillBridgeCore();
@@ -84,6 +81,7 @@ public sealed class TestSite : IAsyncDisposable
     {
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        await TestDatabases.DropAsync(Path.Combine(Root, "data"));
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -92,8 +90,6 @@ public sealed class TestSite : IAsyncDisposable
         {
             // A leftover temp folder is harmless.
         }
-
-        await Task.CompletedTask;
     }
 
     /// <summary>Stands still at <see cref="Now"/> until a test moves it.</summary>

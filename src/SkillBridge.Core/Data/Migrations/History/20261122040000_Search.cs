@@ -1,17 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SkillBridge.Core.Search;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>
 /// Full-text search on SQLite FTS5 (the index, its term list and a version row), filled from what is published now;
 /// and the log of searches that found nothing, on every provider.
 /// </summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122040000_Search")]
-public sealed class FullTextSearch : Migration
+public abstract class FullTextSearch : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>
 /// Learners' progress per module revision (steps reached, quiz answers, completion), ratings, stuck flags, and the
 /// setting that lets authors see a learner's name (on for every existing account too).
 /// </summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122070000_Progress")]
-public sealed class Progress : Migration
+public abstract class Progress : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,14 +1,11 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>Modules with revisions, categories, people, learning paths and media.</summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122000000_Initial")]
-public sealed class Initial : Migration
+public abstract class Initial : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

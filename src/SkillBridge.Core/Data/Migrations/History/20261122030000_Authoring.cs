@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>Drafts with their images, curators' review comments, and who published each revision.</summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122030000_Authoring")]
-public sealed class Authoring : Migration
+public abstract class Authoring : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>Mentoring requests with their proposed times and feedback, and in-app notifications.</summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122080000_Mentoring")]
-public sealed class Mentoring : Migration
+public abstract class Mentoring : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>Data-protection keys shared by every web node through the database.</summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122050000_DataProtectionKeys")]
-public sealed class DataProtectionKeys : Migration
+public abstract class DataProtectionKeys : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.CreateTable(

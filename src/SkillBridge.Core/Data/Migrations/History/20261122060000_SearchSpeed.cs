@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using SkillBridge.Core.Search;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>
 /// Search speed: the index gains a <c>filters</c> column (category, level, duration and author tokens, so filters are
@@ -11,9 +10,7 @@ namespace SkillBridge.Core.Data.Migrations;
 /// tiers; an ordinary SearchDocuments table feeds in-memory facet counts. All are filled from what is published now,
 /// in the migration's transaction.
 /// </summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122060000_SearchSpeed")]
-public sealed class SearchSpeed : Migration
+public abstract class SearchSpeed : Migration
 {
     private const string AuthorsOfRevision = """
         FROM "RevisionAuthors" a JOIN "People" p ON p."Id" = a."PersonId" WHERE a."RevisionId" = r."Id"

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>ASP.NET Core Identity's tables (schema version 1, string keys) with a link to People, the audit log and invitations.</summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122020000_Accounts")]
-public sealed class Accounts : Migration
+public abstract class Accounts : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

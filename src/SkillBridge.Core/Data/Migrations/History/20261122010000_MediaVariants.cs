@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>Smaller copies of stored images, made by libvips, for responsive images.</summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122010000_MediaVariants")]
-public sealed class MediaVariants : Migration
+public abstract class MediaVariants : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

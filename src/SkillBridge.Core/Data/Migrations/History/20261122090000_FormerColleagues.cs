@@ -1,15 +1,12 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace SkillBridge.Core.Data.Migrations;
+namespace SkillBridge.Core.Data.Migrations.History;
 
 /// <summary>
 /// When an account was created (for the personal data export) and when a credited person left (their row is then kept,
 /// anonymised, as "a former colleague"). Adds columns only, so it applies after any migration that adds tables.
 /// </summary>
-[DbContext(typeof(SkillBridgeDbContext))]
-[Migration("20261122090000_FormerColleagues")]
-public sealed class FormerColleagues : Migration
+public abstract class FormerColleagues : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
