@@ -16,6 +16,7 @@ public sealed class TestSite : IAsyncDisposable
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
 
     private readonly IHost _host;
+    private bool _ownsRoot;
 
     private TestSite(string root, IHost host)
     {
@@ -35,14 +36,23 @@ public sealed class TestSite : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, DisableDefaults = true, EnvironmentName = "Test" });
         var settings = await TestDatabases.ProvisionAsync(Path.Combine(root, "data"), TestDatabaseContent.Migrated);
-        settings["SkillBridge:ImportStarterContent"] = "false";
-        builder.Configuration.AddInMemoryCollection(settings);
+        return await StartAsync(root, settings, ownsRoot: true);
+    }
+
+    /// <summary>The core services on a data folder the test prepared (e.g. a restored old database), migrated at start as the site would; the test keeps the folder.</summary>
+    public static Task<TestSite> OnDataFolderAsync(string dataPath, Dictionary<string, string?> databaseSettings) =>
+        StartAsync(dataPath, databaseSettings, ownsRoot: false);
+
+    private static async Task<TestSite> StartAsync(string root, Dictionary<string, string?> databaseSettings, bool ownsRoot)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, DisableDefaults = true, EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(databaseSettings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SkillBridge:ImportStarterContent"] = "false" });
         var clock = new ManualClock(Now);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddSkillBridgeCore();
-        var site = new TestSite(root, builder.Build()) { Clock = clock };
+        var site = new TestSite(root, builder.Build()) { Clock = clock, _ownsRoot = ownsRoot };
         await using var scope = site.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return site;
@@ -81,6 +91,11 @@ public sealed class TestSite : IAsyncDisposable
     {
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        if (!_ownsRoot)
+        {
+            return;
+        }
+
         await TestDatabases.DropAsync(Path.Combine(Root, "data"));
         try
         {

@@ -36,8 +36,8 @@ public static class TestDatabases
     private static readonly SemaphoreSlim CloneLock = new(1, 1);
     private static readonly Dictionary<TestDatabaseContent, Lazy<Task<string>>> Templates = new()
     {
-        [TestDatabaseContent.Migrated] = new(() => BuildTemplateAsync(TestDatabaseContent.Migrated)),
-        [TestDatabaseContent.Starter] = new(() => BuildTemplateAsync(TestDatabaseContent.Starter)),
+        [TestDatabaseContent.Migrated] = new(() => Detached(() => BuildTemplateAsync(TestDatabaseContent.Migrated))),
+        [TestDatabaseContent.Starter] = new(() => Detached(() => BuildTemplateAsync(TestDatabaseContent.Starter))),
     };
 
     /// <summary>
@@ -115,10 +115,30 @@ public static class TestDatabases
 
     /// <summary>Synchronous <see cref="ProvisionAsync"/> for WebApplicationFactory's synchronous configuration hooks.</summary>
     public static Dictionary<string, string?> Provision(string dataPath, TestDatabaseContent content) =>
-        Task.Run(() => ProvisionAsync(dataPath, content)).GetAwaiter().GetResult();
+        Detached(() => ProvisionAsync(dataPath, content)).GetAwaiter().GetResult();
 
     /// <summary>Drop without waiting on a synchronization context, for Dispose methods.</summary>
-    public static void Drop(string dataPath) => Task.Run(() => DropAsync(dataPath)).GetAwaiter().GetResult();
+    public static void Drop(string dataPath) => Detached(() => DropAsync(dataPath)).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs work on the thread pool without the caller's execution context. WebApplicationFactory recognises the host it
+    /// is waiting for through an AsyncLocal; a template host built in that flow would be taken for the site under test.
+    /// </summary>
+    private static Task<T> Detached<T>(Func<Task<T>> work)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(work);
+        }
+    }
+
+    private static Task Detached(Func<Task> work)
+    {
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(work);
+        }
+    }
 
     /// <summary>
     /// Builds a template through the real start-up path (DatabaseInitializer, then the starter import) in a folder of its
