@@ -9,7 +9,7 @@ using SkillBridge.Core.Data;
 
 namespace SkillBridge.Tests.TestSupport;
 
-/// <summary>A real SQLite database and media folder in a temp folder, migrated through DatabaseInitializer, with a fixed clock.</summary>
+/// <summary>A real SQLite database and media folder in a temp folder, migrated through DatabaseInitializer (or left behind on request), with a fixed clock.</summary>
 public sealed class TestSite : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
@@ -32,7 +32,9 @@ public sealed class TestSite : IAsyncDisposable
 
     public ManualClock Clock { get; private init; } = null!;
 
-    public static async Task<TestSite> CreateAsync()
+    /// <param name="pendingMigrations">Leave the database this many migrations behind, as an older release left it.</param>
+    /// <param name="settings">Extra configuration, e.g. SkillBridge:MigrateOnStart.</param>
+    public static async Task<TestSite> CreateAsync(int pendingMigrations = 0, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -42,12 +44,23 @@ public sealed class TestSite : IAsyncDisposable
             ["SkillBridge:DataPath"] = Path.Combine(root, "data"),
             ["SkillBridge:ImportStarterContent"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var clock = new ManualClock(Now);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddSkillBridgeCore();
         var site = new TestSite(root, builder.Build()) { Clock = clock };
         await using var scope = site.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var database = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        if (pendingMigrations == 0)
+        {
+            await database.InitializeAsync();
+        }
+        else
+        {
+            await database.PrepareAsync();
+            await Infrastructure.TestDatabase.MigrateAllButAsync(scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>(), pendingMigrations);
+        }
+
         return site;
     }
 
