@@ -14,6 +14,13 @@ public sealed class SkillBridgeOptions
     /// <summary>Overrides the database connection; for SQLite the default is a file in DataPath.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Apply pending migrations when the site (or a command that uses its database) starts. When false, a node whose
+    /// database lacks migrations refuses to start and names the <c>migrate</c> command, so that one deliberate run
+    /// (after a backup) upgrades a database that several nodes share.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     /// <summary>Where uploaded and imported images are kept; defaults to DataPath/media.</summary>
     public string? MediaPath { get; set; }
 

@@ -1,6 +1,5 @@
 using SkillBridge.Core;
 using SkillBridge.Core.Content;
-using SkillBridge.Core.Data;
 using SkillBridge.Web;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Cli;
@@ -10,14 +9,17 @@ builder.AddSkillBridgeCore();
 builder.AddSkillBridgeWeb();
 var app = builder.Build();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-}
-
+// Before anything migrates: backup must copy the database as it is (each command applies the policy it needs).
 if (SkillBridgeCommands.IsCommand(args))
 {
     return await SkillBridgeCommands.RunAsync(app.Services, args);
+}
+
+if (!await app.PrepareDatabaseAsync())
+{
+    // Disposing flushes the console log, so the reason is printed before the process exits.
+    await app.DisposeAsync();
+    return 1;
 }
 
 await using (var scope = app.Services.CreateAsyncScope())

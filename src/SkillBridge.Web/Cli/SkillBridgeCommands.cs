@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SkillBridge.Core;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
@@ -11,10 +8,15 @@ using SkillBridge.Core.Search;
 
 namespace SkillBridge.Web.Cli;
 
-/// <summary>The command line the site's host also answers: import, export, backup, dev-accounts, reindex and benchmark (design.md, "Shape of the system").</summary>
+/// <summary>
+/// The command line the site's host also answers: import, export, backup, migrate, dev-accounts, reindex and benchmark
+/// (design.md, "Shape of the system"). Nothing migrates before a command runs: backup copies the database as it is,
+/// migrate applies migrations, benchmark uses its own database, and the others follow the site's start-up policy
+/// (SkillBridge:MigrateOnStart) before they touch the database.
+/// </summary>
 public static class SkillBridgeCommands
 {
-    private static readonly string[] Names = ["import", "export", "backup", "dev-accounts", "reindex", "benchmark"];
+    private static readonly string[] Names = ["import", "export", "backup", "migrate", "dev-accounts", "reindex", "benchmark"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -23,11 +25,12 @@ public static class SkillBridgeCommands
     /// <summary>Runs one command, writing to the given streams (tests pass their own).</summary>
     internal static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("SkillBridge: run the site, or import, export and back up its content.")
+        var root = new RootCommand("SkillBridge: run the site, or import, export and back up its content and migrate its database.")
         {
             ImportCommand(services),
             ExportCommand(services),
-            BackupCommand(services),
+            DatabaseCommands.BackupCommand(services),
+            DatabaseCommands.MigrateCommand(services),
             DevAccountsCommand(services),
             ReindexCommand(services),
             BenchmarkCommand(),
@@ -44,6 +47,11 @@ public static class SkillBridgeCommands
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if (!await DatabaseStartup.PrepareDatabaseAsync(services, "import", output, error, cancellationToken))
+            {
+                return 1;
+            }
+
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
             var progress = new SynchronousProgress<ImportProgress>(p =>
@@ -79,6 +87,11 @@ public static class SkillBridgeCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            if (!await DatabaseStartup.PrepareDatabaseAsync(services, "export", output, parse.InvocationConfiguration.Error, cancellationToken))
+            {
+                return 1;
+            }
+
             await using var scope = services.CreateAsyncScope();
             var exporter = scope.ServiceProvider.GetRequiredService<ContentExporter>();
             var progress = new SynchronousProgress<ExportProgress>(p => output.WriteLine($"written {p.Done}/{p.Total} {p.Item}"));
@@ -94,43 +107,6 @@ public static class SkillBridgeCommands
         return command;
     }
 
-    private static Command BackupCommand(IServiceProvider services)
-    {
-        var directory = new Argument<DirectoryInfo>("directory") { Description = "The folder to write skillbridge.db and media/ into." };
-        var command = new Command("backup", "Copy the SQLite database (consistently, while the site may run) and the media folder.") { directory };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var output = parse.InvocationConfiguration.Output;
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
-            if (!db.Database.IsSqlite())
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("backup copies SQLite databases only; for PostgreSQL use pg_dump (and copy the media folder).");
-                return 1;
-            }
-
-            var target = parse.GetValue(directory)!.FullName;
-            Directory.CreateDirectory(target);
-            var databaseFile = Path.Combine(target, "skillbridge.db");
-            await using (var source = new SqliteConnection(db.Database.GetConnectionString()))
-            await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString()))
-            {
-                await source.OpenAsync(cancellationToken);
-                await destination.OpenAsync(cancellationToken);
-
-                // SQLite's online backup API: a consistent snapshot even while the site keeps writing.
-                source.BackupDatabase(destination);
-            }
-
-            await output.WriteLineAsync($"Wrote {databaseFile} ({new FileInfo(databaseFile).Length} bytes)");
-            var media = scope.ServiceProvider.GetRequiredService<IOptions<SkillBridgeOptions>>().Value.ResolvedMediaPath;
-            var copied = CopyFolder(media, Path.Combine(target, "media"));
-            await output.WriteLineAsync($"Copied {copied} media file(s) from {media} to {Path.Combine(target, "media")}");
-            return 0;
-        });
-        return command;
-    }
-
     private static Command DevAccountsCommand(IServiceProvider services)
     {
         var command = new Command("dev-accounts", "Development only: create an account for everyone in people.yml, printing each password once.");
@@ -140,6 +116,11 @@ public static class SkillBridgeCommands
             if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync("dev-accounts runs only in the Development environment (ASPNETCORE_ENVIRONMENT=Development); it never creates accounts on a real site.");
+                return 1;
+            }
+
+            if (!await DatabaseStartup.PrepareDatabaseAsync(services, "dev-accounts", output, parse.InvocationConfiguration.Error, cancellationToken))
+            {
                 return 1;
             }
 
@@ -173,6 +154,11 @@ public static class SkillBridgeCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            if (!await DatabaseStartup.PrepareDatabaseAsync(services, "reindex", output, parse.InvocationConfiguration.Error, cancellationToken))
+            {
+                return 1;
+            }
+
             await using var scope = services.CreateAsyncScope();
             var search = scope.ServiceProvider.GetRequiredService<SearchService>();
             var progress = new SynchronousProgress<(int Done, int Total)>(p => output.WriteLine($"indexed {p.Done}/{p.Total}"));
@@ -195,31 +181,5 @@ public static class SkillBridgeCommands
             await new SearchBenchmark(parse.InvocationConfiguration.Output) { KeepDatabase = parse.GetValue(keep), ReuseFolder = parse.GetValue(reuse) }
                 .RunAsync(Math.Max(1, parse.GetValue(modules)), Math.Max(1, parse.GetValue(queries)), cancellationToken));
         return command;
-    }
-
-    private static int CopyFolder(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        if (!Directory.Exists(source))
-        {
-            return 0;
-        }
-
-        var count = 0;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>Reports on the caller's thread, so progress lines print in order (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -29,6 +29,7 @@ public sealed class SkillBridgeCommandsTests : IAsyncLifetime
     [InlineData(new[] { "import", "x" }, true)]
     [InlineData(new[] { "export", "x" }, true)]
     [InlineData(new[] { "backup", "x" }, true)]
+    [InlineData(new[] { "migrate" }, true)]
     [InlineData(new[] { "--urls", "http://localhost:5000" }, false)]
     [InlineData(new string[0], false)]
     public void IsCommand_Args_TrueOnlyForCommands(string[] args, bool expected) => Assert.Equal(expected, SkillBridgeCommands.IsCommand(args));

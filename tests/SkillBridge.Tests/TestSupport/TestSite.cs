@@ -10,7 +10,10 @@ using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.TestSupport;
 
-/// <summary>A real database on the run's engine (a copy of the migrated template) and a media folder in a temp folder, with a fixed clock.</summary>
+/// <summary>
+/// A real database on the run's engine (a copy of the migrated template, or migrated through DatabaseInitializer when it
+/// is to be left some migrations behind) and a media folder in a temp folder, with a fixed clock.
+/// </summary>
 public sealed class TestSite : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
@@ -28,33 +31,53 @@ public sealed class TestSite : IAsyncDisposable
 
     public string MediaPath => Path.Combine(Root, "data", "media");
 
+    /// <summary>The SQLite database file (SQLite runs only).</summary>
+    public string DatabaseFile => Path.Combine(Root, "data", "skillbridge.db");
+
     public IServiceProvider Services => _host.Services;
 
     public ManualClock Clock { get; private init; } = null!;
 
-    public static async Task<TestSite> CreateAsync()
+    /// <param name="pendingMigrations">Leave the database this many migrations behind, as an older release left it.</param>
+    /// <param name="settings">Extra configuration, e.g. SkillBridge:MigrateOnStart.</param>
+    public static async Task<TestSite> CreateAsync(int pendingMigrations = 0, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        var settings = await TestDatabases.ProvisionAsync(Path.Combine(root, "data"), TestDatabaseContent.Migrated);
-        return await StartAsync(root, settings, ownsRoot: true);
+        var database = await TestDatabases.ProvisionAsync(Path.Combine(root, "data"), pendingMigrations == 0 ? TestDatabaseContent.Migrated : TestDatabaseContent.Empty);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            database[key] = value;
+        }
+
+        return await StartAsync(root, database, ownsRoot: true, pendingMigrations);
     }
 
     /// <summary>The core services on a data folder the test prepared (e.g. a restored old database), migrated at start as the site would; the test keeps the folder.</summary>
     public static Task<TestSite> OnDataFolderAsync(string dataPath, Dictionary<string, string?> databaseSettings) =>
-        StartAsync(dataPath, databaseSettings, ownsRoot: false);
+        StartAsync(dataPath, databaseSettings, ownsRoot: false, pendingMigrations: 0);
 
-    private static async Task<TestSite> StartAsync(string root, Dictionary<string, string?> databaseSettings, bool ownsRoot)
+    private static async Task<TestSite> StartAsync(string root, Dictionary<string, string?> settings, bool ownsRoot, int pendingMigrations)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = root, DisableDefaults = true, EnvironmentName = "Test" });
-        builder.Configuration.AddInMemoryCollection(databaseSettings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SkillBridge:ImportStarterContent"] = "false" });
+        builder.Configuration.AddInMemoryCollection(settings);
         var clock = new ManualClock(Now);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddSkillBridgeCore();
         var site = new TestSite(root, builder.Build()) { Clock = clock, _ownsRoot = ownsRoot };
         await using var scope = site.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var database = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        if (pendingMigrations == 0)
+        {
+            await database.InitializeAsync();
+        }
+        else
+        {
+            await database.PrepareAsync();
+            await Infrastructure.TestDatabase.MigrateAllButAsync(scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>(), pendingMigrations);
+        }
+
         return site;
     }
 
