@@ -42,6 +42,8 @@ public sealed class AuthorTransferTests(SkillBridgeWebFactory factory) : IClassF
     {
         var learner = Infrastructure.Accounts.UniqueName("not.an.author");
         await factory.CreateAccountAsync(learner);
+        // Someone to hand over to, so the form is offered whichever test of this class runs first.
+        await factory.CreateAccountAsync(Infrastructure.Accounts.UniqueName("other.author"), Roles.Author);
         var revisionsBefore = await RevisionCountAsync("join-a-teams-meeting");
         using var curator = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("transfer.curator"), Roles.Curator);
         var page = await curator.GetPageAsync("/people/tom.okafor/transfer");

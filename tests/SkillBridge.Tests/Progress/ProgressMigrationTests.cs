@@ -16,8 +16,8 @@ public sealed class ProgressMigrationTests
         {
             await db.GetInfrastructure().GetRequiredService<IMigrator>().MigrateAsync("20261122050000_DataProtectionKeys");
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO AspNetUsers (Id, TimeZoneId, UserName, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount)
-                VALUES ('existing', 'Europe/London', 'old.account', 0, 0, 0, 1, 0);
+                INSERT INTO "AspNetUsers" ("Id", "TimeZoneId", "UserName", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ('existing', 'Europe/London', 'old.account', false, false, false, true, 0);
                 """);
         }
 
