@@ -57,6 +57,20 @@ public sealed class SkillBridgeCommandsTests : IAsyncLifetime
             _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+#if POSTGRESQL
+    [Fact]
+    public async Task RunAsync_BackupOnPostgreSql_RefusesAndNamesPgDump()
+    {
+        await RunAsync("import", _content.Root);
+        var backup = Path.Combine(_site.Root, "backup");
+
+        var exitCode = await RunAsync("backup", backup);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("pg_dump", _error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(backup));
+    }
+#else
     [Fact]
     public async Task RunAsync_Backup_CopyHoldsTheModulesAndMedia()
     {
@@ -74,6 +88,7 @@ public sealed class SkillBridgeCommandsTests : IAsyncLifetime
         Assert.Single(Directory.GetFiles(Path.Combine(backup, "media")));
         Assert.Contains("skillbridge.db", _output.ToString(), StringComparison.Ordinal);
     }
+#endif
 
     [Fact]
     public async Task RunAsync_Export_WritesModuleFile()
