@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using SkillBridge.Core;
+using SkillBridge.Core.Data;
 using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.Infrastructure;
@@ -56,6 +58,20 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
 
             config.AddInMemoryCollection(settings);
         });
+    }
+
+    /// <summary>A PostgreSQL run that quietly fell back to SQLite would prove nothing: every site checks its provider first.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        var provider = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().Database.ProviderName;
+        if (provider != TestEngine.ExpectedProviderName)
+        {
+            throw new InvalidOperationException($"This test run is on {TestEngine.Current}, but the site's database provider is {provider}.");
+        }
+
+        return host;
     }
 
     protected override void Dispose(bool disposing)

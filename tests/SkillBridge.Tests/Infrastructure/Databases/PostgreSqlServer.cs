@@ -15,6 +15,11 @@ public sealed class PostgreSqlServer
 {
     public const string ServerVariable = "SKILLBRIDGE_TEST_POSTGRES";
 
+    private const string ClusterPrefix = "skillbridge-postgres-";
+
+    /// <summary>The test process that started a cluster; a cluster whose owner is gone (a killed run) is stopped and deleted by the next run.</summary>
+    private const string OwnerFile = "owner.pid";
+
     private static readonly Lazy<PostgreSqlServer> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string? _clusterFolder;
@@ -56,9 +61,11 @@ public sealed class PostgreSqlServer
             "The PostgreSQL tests need a PostgreSQL server and found none. Install Debian's server package " +
             "(sudo apt-get install -y postgresql; the tests start their own throwaway cluster from /usr/lib/postgresql/*/bin), " +
             $"or set {ServerVariable} to the connection string of a server whose user may create databases.");
-        var folder = Path.Combine(Path.GetTempPath(), "skillbridge-postgres-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
         var asPostgresUser = Environment.UserName == "root";
+        StopAbandonedClusters(bin, asPostgresUser);
+        var folder = Path.Combine(Path.GetTempPath(), ClusterPrefix + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (asPostgresUser)
         {
             // initdb refuses to run as root; the cluster belongs to Debian's postgres user instead.
@@ -98,6 +105,45 @@ public sealed class PostgreSqlServer
         catch (IOException)
         {
             // A cluster folder left in the temp folder must not fail the run.
+        }
+    }
+
+    private static void StopAbandonedClusters(string bin, bool asPostgresUser)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && IsRunning(pid))
+            {
+                continue;
+            }
+
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            {
+                Run(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop"], asPostgresUser, throwOnFailure: false);
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run's leftovers must not stop this one.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
