@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SkillBridge.Core;
 using SkillBridge.Core.Accounts;
 
 namespace SkillBridge.BrowserTests.Infrastructure;
@@ -7,10 +8,18 @@ namespace SkillBridge.BrowserTests.Infrastructure;
 /// <summary>One running site and one headless Chromium, shared by every test in the collection; each test gets its own browser context.</summary>
 public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly SkillBridgeServer _server = new();
+    private readonly SkillBridgeServer _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private bool _disposed;
+
+    public BrowserFixture()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    /// <summary>xunit makes collection fixtures through their one public constructor; other engines come through a wrapper.</summary>
+    internal BrowserFixture(DatabaseProvider engine) => _server = new SkillBridgeServer(engine);
 
     /// <summary>The password of every account the tests create.</summary>
     public const string Password = "correct horse battery";
@@ -120,4 +129,20 @@ public sealed record BrowserSession(IBrowserContext Context, IPage Page) : IAsyn
 public sealed class SiteInBrowser : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Site in a browser";
+}
+
+/// <summary>The same site on PostgreSQL, for the end-to-end journey that proves the browser path on that engine.</summary>
+public sealed class PostgreSqlBrowserFixture : IAsyncLifetime
+{
+    public BrowserFixture Site { get; } = new(DatabaseProvider.PostgreSql);
+
+    public Task InitializeAsync() => Site.InitializeAsync();
+
+    public Task DisposeAsync() => Site.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteInBrowserOnPostgreSql : ICollectionFixture<PostgreSqlBrowserFixture>
+{
+    public const string Name = "Site in a browser on PostgreSQL";
 }

@@ -34,30 +34,32 @@ public static class TestDatabases
     private const string PostgreSqlMarker = "postgresql-database.txt";
 
     private static readonly SemaphoreSlim CloneLock = new(1, 1);
-    private static readonly Dictionary<TestDatabaseContent, Lazy<Task<string>>> Templates = new()
-    {
-        [TestDatabaseContent.Migrated] = new(() => Detached(() => BuildTemplateAsync(TestDatabaseContent.Migrated))),
-        [TestDatabaseContent.Starter] = new(() => Detached(() => BuildTemplateAsync(TestDatabaseContent.Starter))),
-    };
+    private static readonly Dictionary<(DatabaseProvider, TestDatabaseContent), Lazy<Task<string>>> Templates =
+        (from engine in Enum.GetValues<DatabaseProvider>()
+         from content in new[] { TestDatabaseContent.Migrated, TestDatabaseContent.Starter }
+         select (engine, content))
+        .ToDictionary(key => key, key => new Lazy<Task<string>>(() => Detached(() => BuildTemplateAsync(key.engine, key.content))));
 
     /// <summary>
     /// Puts a database with the given content behind <paramref name="dataPath"/> (creating the folder) and returns the
-    /// settings that point a site at it. Idempotent per data folder.
+    /// settings that point a site at it. Idempotent per data folder. The engine is the run's unless a test names one
+    /// (the browser tests' journey on PostgreSQL).
     /// </summary>
-    public static async Task<Dictionary<string, string?>> ProvisionAsync(string dataPath, TestDatabaseContent content)
+    public static async Task<Dictionary<string, string?>> ProvisionAsync(string dataPath, TestDatabaseContent content, DatabaseProvider? engine = null)
     {
+        var on = engine ?? TestEngine.Current;
         Directory.CreateDirectory(dataPath);
         var settings = new Dictionary<string, string?>
         {
             ["SkillBridge:DataPath"] = dataPath,
-            ["SkillBridge:DatabaseProvider"] = TestEngine.Current.ToString(),
+            ["SkillBridge:DatabaseProvider"] = on.ToString(),
         };
-        if (TestEngine.IsSqlite)
+        if (on == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(dataPath, "skillbridge.db");
             if (!File.Exists(file) && content != TestDatabaseContent.Empty)
             {
-                CopyFolder(await Templates[content].Value, dataPath);
+                CopyFolder(await Templates[(on, content)].Value, dataPath);
             }
 
             return settings;
@@ -79,7 +81,7 @@ public static class TestDatabases
             }
             else
             {
-                var template = await Templates[content].Value;
+                var template = await Templates[(on, content)].Value;
                 CopyFolder(Path.Combine(template, "files"), dataPath);
                 var templateDatabase = (await File.ReadAllTextAsync(Path.Combine(template, PostgreSqlMarker))).Trim();
                 await CloneLock.WaitAsync();
@@ -106,7 +108,7 @@ public static class TestDatabases
     public static async Task DropAsync(string dataPath)
     {
         var marker = Path.Combine(dataPath, PostgreSqlMarker);
-        if (TestEngine.IsPostgreSql && File.Exists(marker))
+        if (File.Exists(marker))
         {
             var database = (await File.ReadAllTextAsync(marker)).Trim();
             await PostgreSqlServer.Shared.ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
@@ -114,8 +116,8 @@ public static class TestDatabases
     }
 
     /// <summary>Synchronous <see cref="ProvisionAsync"/> for WebApplicationFactory's synchronous configuration hooks.</summary>
-    public static Dictionary<string, string?> Provision(string dataPath, TestDatabaseContent content) =>
-        Detached(() => ProvisionAsync(dataPath, content)).GetAwaiter().GetResult();
+    public static Dictionary<string, string?> Provision(string dataPath, TestDatabaseContent content, DatabaseProvider? engine = null) =>
+        Detached(() => ProvisionAsync(dataPath, content, engine)).GetAwaiter().GetResult();
 
     /// <summary>Drop without waiting on a synchronization context, for Dispose methods.</summary>
     public static void Drop(string dataPath) => Detached(() => DropAsync(dataPath)).GetAwaiter().GetResult();
@@ -144,20 +146,21 @@ public static class TestDatabases
     /// Builds a template through the real start-up path (DatabaseInitializer, then the starter import) in a folder of its
     /// own. For SQLite the folder is the template; for PostgreSQL it holds the media files and names the template database.
     /// </summary>
-    private static async Task<string> BuildTemplateAsync(TestDatabaseContent content)
+    private static async Task<string> BuildTemplateAsync(DatabaseProvider engine, TestDatabaseContent content)
     {
+        var sqlite = engine == DatabaseProvider.Sqlite;
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", $"template-{content.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}");
-        var dataPath = TestEngine.IsSqlite ? root : Path.Combine(root, "files");
+        var dataPath = sqlite ? root : Path.Combine(root, "files");
         Directory.CreateDirectory(dataPath);
         var settings = new Dictionary<string, string?>
         {
             ["SkillBridge:DataPath"] = dataPath,
-            ["SkillBridge:DatabaseProvider"] = TestEngine.Current.ToString(),
+            ["SkillBridge:DatabaseProvider"] = engine.ToString(),
             ["SkillBridge:ImportStarterContent"] = content == TestDatabaseContent.Starter ? "true" : "false",
             ["SkillBridge:StarterContentPath"] = SolutionFolders.Find("content", AppContext.BaseDirectory),
         };
         string? database = null;
-        if (TestEngine.IsPostgreSql)
+        if (!sqlite)
         {
             database = $"sb_template_{content.ToString().ToLowerInvariant()}_{Guid.NewGuid():N}";
             await PostgreSqlServer.Shared.ExecuteAsync($"CREATE DATABASE \"{database}\"");
@@ -182,7 +185,7 @@ public static class TestDatabases
             }
         }
 
-        if (TestEngine.IsSqlite)
+        if (sqlite)
         {
             // One self-contained file to copy: fold the WAL back into the database and close every pooled handle.
             await using (var connection = new SqliteConnection(DependencyInjection.SqliteConnectionString(new SkillBridgeOptions { ResolvedDataPath = dataPath })))
