@@ -24,14 +24,6 @@ public sealed class SearchPageTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
-    public async Task Get_Typo_SaysWhichQueryItRan()
-    {
-        var page = await _client.GetPageAsync("/search?q=linkdin");
-
-        Assert.Contains("Showing results for linkedin", page.Text("#search-corrected"), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Get_FacetLink_NarrowsTheResultsToThatCategory()
     {
         var page = await _client.GetPageAsync("/search?q=security");
