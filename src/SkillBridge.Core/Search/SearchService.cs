@@ -17,7 +17,8 @@ namespace SkillBridge.Core.Search;
 /// <summary>
 /// Finds published modules from a few words on SQLite FTS5: every word first, then corrected words, then any word;
 /// ranked by weighted bm25 (title, tags, summary, body), the top of the page picked inside the index before anything
-/// else is read. Facet counts are computed once per query and index version and cached.
+/// else is read. Facet counts are computed once per query and index version and cached. On any other database there
+/// is no index: <see cref="DatabaseSearch"/> reads the published modules directly.
 /// </summary>
 public sealed class SearchService(
     SkillBridgeDbContext db, SearchVocabulary vocabulary, SearchFacetMap facetMap, IMemoryCache cache, TimeProvider clock, ILogger<SearchService> logger)
@@ -41,6 +42,9 @@ public sealed class SearchService(
 
     private static readonly string Index = SearchSchema.IndexTable;
 
+    /// <summary>Search on PostgreSQL until the Lucene index of issue 12: no FTS5 there.</summary>
+    private DatabaseSearch WithoutIndex => new(db);
+
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(request.Query);
@@ -50,9 +54,14 @@ public sealed class SearchService(
             request.Duration ?? query.Duration,
             Clean(request.Author) ?? query.Author);
         var typed = (request.Query ?? "").Trim();
-        if ((!query.HasText && !filters.Any) || !db.Database.IsSqlite())
+        if (!query.HasText && !filters.Any)
         {
             return SearchResults.None(typed, filters);
+        }
+
+        if (!db.Database.IsSqlite())
+        {
+            return await WithoutIndex.SearchAsync(typed, query, filters, request, cancellationToken);
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -153,12 +162,17 @@ public sealed class SearchService(
     public async Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string? text, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(text);
-        if (!query.HasText || !db.Database.IsSqlite())
+        if (!query.HasText)
         {
             return [];
         }
 
         query = query with { Excluded = [] };
+        if (!db.Database.IsSqlite())
+        {
+            return await WithoutIndex.SuggestAsync(query, cancellationToken);
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -211,7 +225,8 @@ public sealed class SearchService(
     /// <summary>Records a submitted search that found nothing: the words and the time, nothing about who asked.</summary>
     public async Task RecordMissAsync(string query, CancellationToken cancellationToken = default)
     {
-        var trimmed = query.Trim();
+        // PostgreSQL text cannot hold U+0000: without it the words are still worth recording.
+        var trimmed = query.Replace("\0", "", StringComparison.Ordinal).Trim();
         if (trimmed.Length == 0)
         {
             return;
@@ -245,11 +260,12 @@ public sealed class SearchService(
     /// <summary>Rows in the index against published modules: equal unless something wrote around the index.</summary>
     public async Task<SearchConsistency> CheckAsync(CancellationToken cancellationToken = default)
     {
-        var published = await db.Modules.CountAsync(m => m.Status == ModuleStatus.Published && m.PublishedRevisionId != null, cancellationToken);
         if (!db.Database.IsSqlite())
         {
-            return new SearchConsistency(0, published);
+            return await WithoutIndex.CheckAsync(cancellationToken);
         }
+
+        var published = await db.Modules.CountAsync(m => m.Status == ModuleStatus.Published && m.PublishedRevisionId != null, cancellationToken);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -269,7 +285,7 @@ public sealed class SearchService(
     {
         if (!db.Database.IsSqlite())
         {
-            return 0;
+            return await WithoutIndex.ReindexAsync(cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

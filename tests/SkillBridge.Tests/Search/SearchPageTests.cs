@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Data;
 using SkillBridge.Tests.Infrastructure;
+using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.Search;
 
@@ -21,14 +22,6 @@ public sealed class SearchPageTests(SkillBridgeWebFactory factory)
         var first = page.QuerySelector(".search-hits li h2 a")!;
         Assert.Equal("/modules/use-a-password-manager", first.GetAttribute("href"));
         Assert.NotNull(page.QuerySelector(".search-hits mark"));
-    }
-
-    [Fact]
-    public async Task Get_Typo_SaysWhichQueryItRan()
-    {
-        var page = await _client.GetPageAsync("/search?q=linkdin");
-
-        Assert.Contains("Showing results for linkedin", page.Text("#search-corrected"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,11 +101,13 @@ public sealed class SearchPageTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
-    public async Task Health_ShowsIndexedAgainstPublished()
+    public async Task Health_ShowsIndexedAgainstPublished_OrThatPostgreSqlHasNoIndexYet()
     {
         var page = await _client.GetPageAsync("/health");
 
-        Assert.Matches(@"^\d+ indexed of \d+ published \(consistent\)$", page.Text("#health-search"));
+        Assert.Matches(
+            TestEngine.IsSqlite ? @"^\d+ indexed of \d+ published \(consistent\)$" : "^No index on this database yet: search reads the published modules directly$",
+            page.Text("#health-search"));
     }
 
     [Fact]

@@ -4,12 +4,14 @@ using SkillBridge.Tests.Infrastructure;
 
 namespace SkillBridge.Tests.Search;
 
-/// <summary>Relevance on the starter content: the module a learner means comes first (or in the top three), typos and stems included.</summary>
+/// <summary>
+/// Relevance on the starter content, on both engines: the module a learner means comes first (or in the top three),
+/// plurals and prefixes included. Typo correction and the orderings only bm25 gets right are in <see cref="SearchFts5Tests"/>.
+/// </summary>
 [Collection(StarterSite.Name)]
 public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
 {
     [Theory]
-    [InlineData("share screen", "share-your-screen")]
     [InlineData("share one window", "share-your-screen")]
     [InlineData("linkedin profile", "linkedin-profile-basics")]
     [InlineData("password manager", "use-a-password-manager")]
@@ -34,9 +36,6 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [InlineData("channels and chats", "teams-channels-vs-chats")]
     [InlineData("linkedin post", "write-a-linkedin-post")]
     [InlineData("join a meeting", "join-a-teams-meeting")]
-    [InlineData("pasword manager", "use-a-password-manager")]
-    [InlineData("phising", "spot-a-phishing-message")]
-    [InlineData("screnshot", "take-and-annotate-a-screenshot")]
     [InlineData("\"focus time\"", "calendar-hygiene-and-focus-time")]
     [InlineData("SPREADSHEETS", "spreadsheet-basics-for-managers")]
     public async Task Search_CommonQuery_PutsTheRightModuleFirst(string query, string expected)
@@ -49,8 +48,6 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
 
     [Theory]
     [InlineData("sharing", "share-a-file-with-a-link")]
-    [InlineData("linkdin", "linkedin-profile-basics")]
-    [InlineData("pasword", "use-a-password-manager")]
     [InlineData("instagram", "instagram-company-account-basics")]
     [InlineData("zoom", "share-your-screen")]
     [InlineData("excel", "spreadsheet-basics-for-managers")]
@@ -59,7 +56,6 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [InlineData("search files mail", "search-your-files-and-mail-faster")]
     [InlineData("ai assistant", "write-a-prompt-for-an-ai-assistant")]
     [InlineData("teams", "teams-channels-vs-chats")]
-    [InlineData("priya shah", "instagram-company-account-basics")]
     [InlineData("captions", "short-video-basics")]
     public async Task Search_QueryWithStemsOrTypos_PutsTheRightModuleInTheTopThree(string query, string expected)
     {
@@ -67,25 +63,6 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
 
         Assert.True(found.Hits.Take(3).Any(h => h.Slug == expected),
             $"'{query}' (ran '{found.CorrectedQuery}'): expected {expected} in the top 3, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
-    }
-
-    [Fact]
-    public async Task Search_TyposInBothWords_FindsTeamsModulesInTheTopFive()
-    {
-        var found = await SearchAsync("micosoft teems");
-
-        Assert.Equal("microsoft team", found.CorrectedQuery);
-        // No starter module says "Microsoft Teams": the two that mention both words come first (every word beats one
-        // word), then one about Microsoft's AI, then the Teams modules.
-        Assert.True(found.Hits.Take(5).Any(h => h.Slug is "join-a-teams-meeting" or "teams-channels-vs-chats"), string.Join(", ", found.Hits.Select(h => h.Slug)));
-    }
-
-    [Fact]
-    public async Task Search_Typo_SaysWhichCorrectedQueryItRan()
-    {
-        var found = await SearchAsync("linkdin");
-
-        Assert.Equal("linkedin", found.CorrectedQuery);
     }
 
     [Fact]
@@ -172,15 +149,6 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
         var suggestions = await scope.ServiceProvider.GetRequiredService<SearchService>().SuggestAsync("passw");
 
         Assert.Contains(suggestions, s => s.Slug == "use-a-password-manager");
-    }
-
-    [Fact]
-    public async Task Suggest_Typo_OffersTitlesForTheCorrectedWord()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var suggestions = await scope.ServiceProvider.GetRequiredService<SearchService>().SuggestAsync("linkdin");
-
-        Assert.Contains(suggestions, s => s.Slug == "linkedin-profile-basics");
     }
 
     private async Task<SearchResults> SearchAsync(string query)

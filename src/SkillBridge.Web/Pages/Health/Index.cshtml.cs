@@ -21,9 +21,13 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
     /// <summary>Modules in the search index against published modules; they differ only if something wrote around the index (run reindex).</summary>
     public SearchConsistency? Search { get; private set; }
 
+    /// <summary>On PostgreSQL there is no index until search moves to Lucene.Net: it reads the published modules directly.</summary>
+    public bool SearchHasIndex { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DatabaseProvider = db.Database.ProviderName ?? "unknown";
+        SearchHasIndex = db.Database.IsSqlite();
         DatabaseReachable = await db.Database.CanConnectAsync(cancellationToken);
         if (DatabaseReachable)
         {

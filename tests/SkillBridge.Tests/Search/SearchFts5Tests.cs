@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using SkillBridge.Core.Search;
+using SkillBridge.Tests.Infrastructure;
+
+namespace SkillBridge.Tests.Search;
+
+/// <summary>
+/// What only the FTS5 index does: typo correction (its term list) and bm25's ordering, which weighs a whole word above a
+/// word inside another ("screen" in "screenshot") and the author field. SQLite only: PostgreSQL reads the modules
+/// directly until the Lucene index of issue 12 (SkillBridge.Tests.PostgreSql.csproj leaves this file out).
+/// </summary>
+[Collection(StarterSite.Name)]
+public sealed class SearchFts5Tests(SkillBridgeWebFactory factory)
+{
+    [Theory]
+    [InlineData("share screen", "share-your-screen")]
+    [InlineData("pasword manager", "use-a-password-manager")]
+    [InlineData("phising", "spot-a-phishing-message")]
+    [InlineData("screnshot", "take-and-annotate-a-screenshot")]
+    public async Task Search_CommonQuery_PutsTheRightModuleFirst(string query, string expected)
+    {
+        var found = await SearchAsync(query);
+
+        Assert.True(found.Hits.Count > 0 && found.Hits[0].Slug == expected,
+            $"'{query}': expected {expected} first, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
+    }
+
+    [Theory]
+    [InlineData("linkdin", "linkedin-profile-basics")]
+    [InlineData("pasword", "use-a-password-manager")]
+    [InlineData("priya shah", "instagram-company-account-basics")]
+    public async Task Search_QueryWithStemsOrTypos_PutsTheRightModuleInTheTopThree(string query, string expected)
+    {
+        var found = await SearchAsync(query);
+
+        Assert.True(found.Hits.Take(3).Any(h => h.Slug == expected),
+            $"'{query}' (ran '{found.CorrectedQuery}'): expected {expected} in the top 3, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
+    }
+
+    [Fact]
+    public async Task Search_TyposInBothWords_FindsTeamsModulesInTheTopFive()
+    {
+        var found = await SearchAsync("micosoft teems");
+
+        Assert.Equal("microsoft team", found.CorrectedQuery);
+        // No starter module says "Microsoft Teams": the two that mention both words come first (every word beats one
+        // word), then one about Microsoft's AI, then the Teams modules.
+        Assert.True(found.Hits.Take(5).Any(h => h.Slug is "join-a-teams-meeting" or "teams-channels-vs-chats"), string.Join(", ", found.Hits.Select(h => h.Slug)));
+    }
+
+    [Fact]
+    public async Task Search_Typo_SaysWhichCorrectedQueryItRan()
+    {
+        var found = await SearchAsync("linkdin");
+
+        Assert.Equal("linkedin", found.CorrectedQuery);
+    }
+
+    [Fact]
+    public async Task Suggest_Typo_OffersTitlesForTheCorrectedWord()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var suggestions = await scope.ServiceProvider.GetRequiredService<SearchService>().SuggestAsync("linkdin");
+
+        Assert.Contains(suggestions, s => s.Slug == "linkedin-profile-basics");
+    }
+
+    [Fact]
+    public async Task Get_Typo_SaysWhichQueryItRan()
+    {
+        var page = await factory.CreateClient().GetPageAsync("/search?q=linkdin");
+
+        Assert.Contains("Showing results for linkedin", page.Text("#search-corrected"), StringComparison.Ordinal);
+    }
+
+    private async Task<SearchResults> SearchAsync(string query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query));
+    }
+}
