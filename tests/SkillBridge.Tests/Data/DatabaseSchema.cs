@@ -73,7 +73,8 @@ public static class DatabaseSchema
         return lines;
     }
 
-    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
+    /// <summary>Every row of a query, read as it comes.</summary>
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

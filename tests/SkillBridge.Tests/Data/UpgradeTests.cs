@@ -130,14 +130,14 @@ public sealed class UpgradeTests : IDisposable
             ? new SqliteConnection($"Data Source={Path.Combine(settings["SkillBridge:DataPath"]!, "skillbridge.db")};Pooling=False")
             : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(settings["SkillBridge:ConnectionString"]) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
-        var tables = await ReadAsync(connection, TestEngine.IsSqlite
+        var tables = await DatabaseSchema.QueryAsync(connection, TestEngine.IsSqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '__EFMigrations%'",
             reader => reader.GetString(0));
         var result = new Dictionary<string, TableContents>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
-            var rows = await ReadAsync(connection, $"SELECT * FROM \"{table}\"", reader => WriteRow(table, reader));
+            var rows = await DatabaseSchema.QueryAsync(connection, $"SELECT * FROM \"{table}\"", reader => WriteRow(table, reader));
             rows.Sort(StringComparer.Ordinal);
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
             result[table] = new TableContents(rows.Count, hash);
@@ -189,20 +189,6 @@ public sealed class UpgradeTests : IDisposable
         }
 
         return items;
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var results = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            results.Add(read(reader));
-        }
-
-        return results;
     }
 
     private sealed record TableContents(int Rows, string Sha256);
