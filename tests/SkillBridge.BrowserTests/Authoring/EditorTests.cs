@@ -18,7 +18,7 @@ public sealed class EditorTests(BrowserFixture site)
         await using var session = await site.OpenAsync();
         await BrowserFixture.SignInAsync(session.Page, username);
         var page = session.Page;
-        await page.GotoAsync($"/authoring/{slug}");
+        await Editor.OpenAsync(page, slug);
         var typed = "Typed, never saved by hand " + Guid.NewGuid().ToString("N")[..6];
 
         await Editor.Body(page).ClickAsync();
@@ -41,8 +41,8 @@ public sealed class EditorTests(BrowserFixture site)
         await using var author = await site.OpenAsync();
         await BrowserFixture.SignInAsync(author.Page, authorName);
         await using var curator = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator]);
-        await author.Page.GotoAsync($"/authoring/{slug}");
-        await curator.Page.GotoAsync($"/authoring/{slug}");
+        await Editor.OpenAsync(author.Page, slug);
+        await Editor.OpenAsync(curator.Page, slug);
         const string theirs = "## The curator's step\nThe curator rewrote this while the author was typing.";
         const string mine = "## The author's step\nThe author's own words, typed before saving.";
 

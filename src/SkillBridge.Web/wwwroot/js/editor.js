@@ -194,4 +194,13 @@
       navigator.sendBeacon(form.dataset.autosave, fields());
     }
   });
+
+  // The same list as site.js keeps in <html data-enhanced>: from here on typing, pasting and dropping reach the handlers
+  // above, so anything that drives the editor (the browser tests) waits for "editor" before it types.
+  var root = document.documentElement;
+  var enhanced = (root.getAttribute("data-enhanced") || "").split(" ").filter(Boolean);
+  if (enhanced.indexOf("editor") < 0) {
+    enhanced.push("editor");
+    root.setAttribute("data-enhanced", enhanced.join(" "));
+  }
 })();
