@@ -9,6 +9,9 @@ namespace SkillBridge.BrowserTests.Authoring;
 [Collection(SiteInBrowser.Name)]
 public sealed class EditorTests(BrowserFixture site)
 {
+    // editor.js saves this long after the last change; the tests move the page's clock on by this much to send an autosave.
+    private const int AutosaveDelay = 2000;
+
     [Fact]
     public async Task Autosave_PageClosedAfterAllChangesSaved_TypedTextIsThereWhenTheEditorOpensAgain()
     {
@@ -30,6 +33,61 @@ public sealed class EditorTests(BrowserFixture site)
         var reopened = await session.Context.NewPageAsync();
         await reopened.GotoAsync($"/authoring/{slug}");
         await Expect(Editor.Body(reopened)).ToHaveValueAsync(new Regex(Regex.Escape(typed) + @"\s*$"));
+    }
+
+    [Fact]
+    public async Task Autosave_TypingWhileASaveIsOnItsWay_SaysNotSavedUntilThatTypingIsSaved()
+    {
+        var username = BrowserFixture.UniqueName("author");
+        await site.CreateAccountAsync(username, Roles.Author);
+        var slug = await Drafts.CreateAsync(site, username, "Typing during a save " + Guid.NewGuid().ToString("N")[..6]);
+        await using var session = await site.OpenAsync();
+        await BrowserFixture.SignInAsync(session.Page, username);
+        var page = session.Page;
+        // The page's clock moves only when the test moves it, and the first autosave is held until the test lets it go:
+        // "a save is on its way while the author types" is then a state the test sets up, not a timing it hopes for.
+        await page.Clock.InstallAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var autosaves = 0;
+        await page.RouteAsync(new Regex("[?&]handler=Autosave"), async route =>
+        {
+            if (Interlocked.Increment(ref autosaves) == 1)
+            {
+                await release.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+        try
+        {
+            await Editor.OpenAsync(page, slug);
+            var version = page.Locator("input[name='Form.Version']");
+            var status = Editor.AutosaveStatus(page);
+            await Editor.Body(page).ClickAsync();
+            await Editor.Body(page).PressAsync("Control+End");
+            await Editor.Body(page).PressSequentiallyAsync("\nBefore the save.");
+            await page.Clock.RunForAsync(AutosaveDelay);
+            await Expect(status).ToHaveTextAsync("Saving…");
+            var versionBefore = await version.InputValueAsync();
+            await Editor.Body(page).PressSequentiallyAsync(" Typed while it was on its way.");
+
+            release.SetResult();
+
+            // The first save is back (it set the new version) but did not carry the later typing: that is not saved yet, and
+            // a page closed now must still send it (the pagehide beacon goes only while the status says so).
+            await Expect(version).Not.ToHaveValueAsync(versionBefore);
+            await Expect(status).ToHaveTextAsync("Changes not saved yet…");
+            await page.Clock.RunForAsync(AutosaveDelay);
+            await Editor.WaitForAutosaveAsync(page);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        var reopened = await session.Context.NewPageAsync();
+        await reopened.GotoAsync($"/authoring/{slug}");
+        await Expect(Editor.Body(reopened)).ToHaveValueAsync(new Regex(@"Before the save\. Typed while it was on its way\.\s*$"));
     }
 
     [Fact]
