@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SkillBridge.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace SkillBridge.BrowserTests.Authoring;
@@ -11,19 +12,25 @@ public static partial class Editor
 
     public static ILocator AutosaveStatus(IPage page) => page.Locator("#autosave-status");
 
-    /// <summary>Starts a module at /authoring/new and returns its slug once the editor has opened.</summary>
+    /// <summary>Starts a module at /authoring/new and returns its slug once the editor has opened and its script is listening.</summary>
     public static async Task<string> StartModuleAsync(IPage page, string title, string categoryKey)
     {
         await page.GotoAsync("/authoring/new");
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("Category").SelectOptionAsync(categoryKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start writing" }).ClickAsync();
-        await page.WaitForURLAsync(EditorUrl());
+        await page.WaitForPageAsync(EditorUrl(), Enhancement.Editor);
         await Expect(page.Locator("h1")).ToContainTextAsync(title);
         return EditorUrl().Match(page.Url).Groups["slug"].Value;
     }
 
-    /// <summary>Waits until the editor's script reports that the last change reached the server.</summary>
+    /// <summary>
+    /// Opens the editor of <paramref name="slug"/> and waits until its script is listening: text typed before then is never
+    /// autosaved, and a pasted screenshot is never uploaded.
+    /// </summary>
+    public static Task OpenAsync(IPage page, string slug) => page.GotoReadyAsync($"/authoring/{slug}", Enhancement.Editor);
+
+    /// <summary>Waits until the editor's script reports that every change so far reached the server.</summary>
     public static Task WaitForAutosaveAsync(IPage page) =>
         Expect(AutosaveStatus(page)).ToContainTextAsync("All changes saved at");
 

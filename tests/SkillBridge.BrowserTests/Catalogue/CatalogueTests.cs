@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +18,7 @@ public sealed class CatalogueTests(BrowserFixture site)
         await page.GetByLabel("Category").SelectOptionAsync("tools");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show modules" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("category=tools", StringComparison.Ordinal));
+        await page.WaitForPageAsync(new Regex("[?&]category=tools(&|$)"));
         await Expect(page.Locator("#results-heading")).ToHaveTextAsync("8 modules");
     }
 
@@ -30,7 +31,7 @@ public sealed class CatalogueTests(BrowserFixture site)
 
         await page.Locator(".card").GetByRole(AriaRole.Link, new() { Name = "Share one window in a video call" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/modules/share-your-screen");
+        await page.WaitForPageAsync("/modules/share-your-screen");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Share one window in a video call");
     }
 }

@@ -23,6 +23,7 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
             await page.GotoAsync($"/modules/{slug}");
             await AssertNoSeriousViolationsAsync(page);
             await page.GetByRole(AriaRole.Link, new() { Name = $"Ask {author} for a follow-up session" }).ClickAsync();
+            await page.WaitForPageAsync($"/modules/{slug}/ask/{author}");
             await AssertNoSeriousViolationsAsync(page);
 
             await page.GetByLabel("Your message").FillAsync("How do I read the chart for last quarter?");

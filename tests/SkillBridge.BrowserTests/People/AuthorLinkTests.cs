@@ -16,7 +16,7 @@ public sealed class AuthorLinkTests(BrowserFixture site)
 
         await page.Locator("aside").GetByRole(AriaRole.Link, new() { Name = "Priya Shah" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/people/priya.shah");
+        await page.WaitForPageAsync("/people/priya.shah");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Priya Shah");
     }
 }

@@ -15,7 +15,7 @@ public sealed class QuizTests(BrowserFixture site)
     {
         await using var session = await site.OpenAsync();
         var page = session.Page;
-        await page.GotoAsync(ShareQuizStep);
+        await page.GotoReadyAsync(ShareQuizStep, Enhancement.Quiz);
         await page.EvaluateAsync("() => { window.beforeAnswering = true; }");
 
         await page.GetByLabel("Only that window").CheckAsync();
@@ -23,7 +23,7 @@ public sealed class QuizTests(BrowserFixture site)
 
         await Expect(page.Locator(".quiz .feedback")).ToContainTextAsync("Correct.");
         Assert.True(await page.EvaluateAsync<bool>("() => window.beforeAnswering === true"), "The page reloaded: the quiz was not answered in place.");
-        Assert.EndsWith(ShareQuizStep, page.Url, StringComparison.Ordinal);
+        await Expect(page).ToHaveURLAsync(ShareQuizStep);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class QuizTests(BrowserFixture site)
     {
         await using var session = await site.OpenAsync();
         var page = session.Page;
-        await page.GotoAsync(ShareQuizStep);
+        await page.GotoReadyAsync(ShareQuizStep, Enhancement.Quiz);
         await page.EvaluateAsync("() => { window.beforeAnswering = true; }");
 
         await page.GetByLabel("Your whole screen, notifications included").CheckAsync();
@@ -80,7 +80,7 @@ public sealed class QuizTests(BrowserFixture site)
     {
         await using var session = await site.OpenAsync();
         var page = session.Page;
-        await page.GotoAsync("/modules/spot-a-phishing-message/steps/4");
+        await page.GotoReadyAsync("/modules/spot-a-phishing-message/steps/4", Enhancement.Quiz);
         await Expect(page.Locator(".quiz input[type=checkbox]")).ToHaveCountAsync(4);
 
         await page.GetByLabel("It asks you to act within a few hours or lose access").CheckAsync();
@@ -96,7 +96,7 @@ public sealed class QuizTests(BrowserFixture site)
     {
         await using var session = await site.OpenAsync();
         var page = session.Page;
-        await page.GotoAsync("/modules/spot-a-phishing-message/steps/4");
+        await page.GotoReadyAsync("/modules/spot-a-phishing-message/steps/4", Enhancement.Quiz);
 
         await page.GetByLabel("It asks you to act within a few hours or lose access").CheckAsync();
         await page.GetByLabel("It asks you to change a supplier's bank details").CheckAsync();

@@ -68,7 +68,7 @@ public sealed class ProgressPagesTests(BrowserFixture site)
         await page.GetByRole(AriaRole.Button, new() { Name = "I got stuck on this step" }).ClickAsync();
         await Assertions.Expect(page.Locator("#stuck")).ToContainTextAsync("You flagged this step");
 
-        await page.GotoAsync($"/modules/{Module}/steps/4");
+        await page.GotoReadyAsync($"/modules/{Module}/steps/4", Enhancement.Quiz);
         await page.GetByLabel("Only that window").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check answer" }).ClickAsync();
         await Assertions.Expect(page.Locator(".quiz .feedback .verdict")).ToHaveTextAsync("Correct.");

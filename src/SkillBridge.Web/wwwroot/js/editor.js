@@ -18,6 +18,8 @@
   var saving = false;
   var pending = false;
   var stopped = false;
+  // Counts changes, so a save that comes back says "All changes saved" only when nothing changed while it was on its way.
+  var edits = 0;
 
   function say(text) {
     status.textContent = text;
@@ -42,12 +44,16 @@
       return;
     }
     saving = true;
+    var sent = edits;
     say("Saving…");
     post(form.dataset.autosave, fields()).then(function (response) {
       return response.json().then(function (result) {
         if (response.ok) {
           version.value = result.version;
-          say("All changes saved at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+          // A change typed during the save has its own save scheduled; until that one is back, it is not saved.
+          say(edits === sent
+            ? "All changes saved at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + "."
+            : "Changes not saved yet…");
         } else if (response.status === 409) {
           stopped = true;
           say(result.message + " Press “Save draft” to see both versions.");
@@ -98,6 +104,7 @@
   }
 
   function schedule() {
+    edits++;
     window.clearTimeout(saveTimer);
     saveTimer = window.setTimeout(autosave, autosaveDelay);
     window.clearTimeout(previewTimer);
@@ -194,4 +201,13 @@
       navigator.sendBeacon(form.dataset.autosave, fields());
     }
   });
+
+  // The same list as site.js keeps in <html data-enhanced>: from here on typing, pasting and dropping reach the handlers
+  // above, so anything that drives the editor (the browser tests) waits for "editor" before it types.
+  var root = document.documentElement;
+  var enhanced = (root.getAttribute("data-enhanced") || "").split(" ").filter(Boolean);
+  if (enhanced.indexOf("editor") < 0) {
+    enhanced.push("editor");
+    root.setAttribute("data-enhanced", enhanced.join(" "));
+  }
 })();

@@ -2,6 +2,18 @@
 (function () {
   "use strict";
 
+  // Lists each enhancement whose handlers are attached in <html data-enhanced="…">, e.g. "step-keys quiz search".
+  // Until its name is there a key press or click gets the page's behaviour without JavaScript, so anything that
+  // drives the page (the browser tests) waits for the name before pressing. editor.js keeps the same list.
+  function markEnhanced(name) {
+    var root = document.documentElement;
+    var names = (root.getAttribute("data-enhanced") || "").split(" ").filter(Boolean);
+    if (names.indexOf(name) < 0) {
+      names.push(name);
+      root.setAttribute("data-enhanced", names.join(" "));
+    }
+  }
+
   function isFormControl(element) {
     if (!element) {
       return false;
@@ -30,6 +42,7 @@
         window.location.assign(target.href);
       }
     });
+    markEnhanced("step-keys");
   }
 
   // Player: remember the last step seen on this device, so the module page can offer "Continue".
@@ -44,7 +57,9 @@
       window.localStorage.setItem(storageKeyPrefix + content.dataset.module, content.dataset.step);
     } catch (e) {
       // Storage can be unavailable (private windows, policies); "Start" keeps working.
+      return;
     }
+    markEnhanced("remember-step");
   }
 
   function offerContinue() {
@@ -64,6 +79,8 @@
       start.textContent = "Continue at step " + step;
       start.href = "/modules/" + encodeURIComponent(start.dataset.module) + "/steps/" + step;
     }
+    // Marked whether or not the button changed: "Start" is only the final answer once this has run.
+    markEnhanced("continue");
   }
 
   // Player: answer quizzes in place. Without JavaScript the form posts and the page shows the same feedback.
@@ -108,7 +125,11 @@
   }
 
   function enhanceQuizzes() {
-    document.querySelectorAll("form.quiz[data-quiz-api]").forEach(function (form) {
+    var quizzes = document.querySelectorAll("form.quiz[data-quiz-api]");
+    if (quizzes.length === 0) {
+      return;
+    }
+    quizzes.forEach(function (form) {
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var button = form.querySelector("button[type='submit']");
@@ -130,6 +151,7 @@
         });
       });
     });
+    markEnhanced("quiz");
   }
 
   // Header search: an ARIA 1.2 combobox with a listbox of module suggestions. Without JavaScript the form submits to /search.
@@ -176,8 +198,11 @@
       }
     }
 
-    function show(suggestions) {
+    function show(text, suggestions) {
       list.replaceChildren();
+      // Which text these are for: a reply for an earlier, shorter text can arrive while typing goes on, so whoever
+      // waits for the list (the browser tests) checks it is the one for what they typed.
+      list.setAttribute("data-suggestions-for", text);
       suggestions.forEach(function (suggestion, i) {
         var option = document.createElement("li");
         option.id = "site-search-option-" + i;
@@ -221,7 +246,7 @@
         })
         .then(function (suggestions) {
           if (request === latest) {
-            show(suggestions);
+            show(text, suggestions);
           }
         })
         .catch(function () {
@@ -268,6 +293,7 @@
     });
 
     form.addEventListener("submit", close);
+    markEnhanced("search");
   }
 
   enableArrowKeys();
