@@ -25,7 +25,11 @@ public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
 
     [Theory]
     [MemberData(nameof(Journeys))]
-    public async Task Learner_CompletesRatesAndAsks_AuthorAccepts_LearnerDownloadsTheInvitation(string display, string authorUsername, string slug)
+    public Task Learner_CompletesRatesAndAsks_AuthorAccepts_LearnerDownloadsTheInvitation(string display, string authorUsername, string slug) =>
+        RunAsync(site, display, authorUsername, slug);
+
+    /// <summary>The whole journey on a given site (also run on PostgreSQL by <see cref="FollowUpSessionJourneyOnPostgreSqlTests"/>).</summary>
+    internal static async Task RunAsync(BrowserFixture site, string display, string authorUsername, string slug)
     {
         // The starter person becomes an account with their people.yml username, as an invitation would make them.
         await site.CreateAccountAsync(authorUsername, Roles.Author);
