@@ -67,6 +67,11 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddScoped<RequestThrottle>();
+        builder.Services.AddScoped<PasswordCheck>();
+        builder.Services.AddSingleton<UnknownAccountPassword>();
+        builder.Services.AddScoped<ResetMailThrottle>();
+        builder.Services.AddScoped<UserSessions>();
         builder.Services.AddPersonalDataSections();
         builder.Services.AddScoped<PersonalDataExporter>();
         builder.Services.AddScoped<AccountDeletion>();

@@ -46,6 +46,8 @@ public sealed class AccountService(
     SkillBridgeDbContext db,
     UserManager<SkillBridgeUser> users,
     AuditLog audit,
+    UserSessions sessions,
+    RequestThrottle throttle,
     IOptions<SkillBridgeOptions> options,
     TimeProvider time)
 {
@@ -204,13 +206,17 @@ public sealed class AccountService(
 
         await users.RemoveFromRoleAsync(user, role);
 
-        // A new security stamp signs the account's other sessions out at their next check, so the role goes at once.
+        // Every browser signs in again, so the role goes at once (the cookie carries the roles as claims).
         await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, cancellationToken: cancellationToken);
         await audit.RecordAsync(AuditAction.RoleRevoked, actor, user.UserName!, role, cancellationToken);
         return RoleChange.Done;
     }
 
-    /// <summary>Locks an account until an admin unlocks it; refuses to lock the last administrator out.</summary>
+    /// <summary>
+    /// Locks an account until an admin unlocks it (ending all its sessions); refuses to lock the last administrator out.
+    /// Unlocking also clears the wrong-password counts for the account, so throttled clients may try again.
+    /// </summary>
     public async Task<RoleChange> SetLockedAsync(string userId, bool locked, string actor, CancellationToken cancellationToken = default)
     {
         if (await users.FindByIdAsync(userId) is not { } user)
@@ -228,12 +234,18 @@ public sealed class AccountService(
             await users.SetLockoutEnabledAsync(user, true);
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id, cancellationToken: cancellationToken);
             await audit.RecordAsync(AuditAction.Locked, actor, user.UserName!, null, cancellationToken);
         }
         else
         {
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+
+            // Clients held back by too many wrong passwords may try again at once.
+            var account = ThrottleKeys.Account(user, user.UserName!);
+            await throttle.ResetAsync(ThrottleKeys.SignInAccount(account), cancellationToken);
+            await throttle.ResetAllAsync(ThrottleKeys.SignInClient(account, ""), cancellationToken);
             await audit.RecordAsync(AuditAction.Unlocked, actor, user.UserName!, null, cancellationToken);
         }
 

@@ -23,11 +23,13 @@ public static class AuditAction
     public const string PasswordReset = "PasswordReset";
     public const string AccountDeleted = "AccountDeleted";
     public const string AuthorTransferred = "AuthorTransferred";
+    public const string SignInThrottled = "SignInThrottled";
+    public const string ResetMailThrottled = "ResetMailThrottled";
 
     public static readonly IReadOnlyList<string> All =
     [
         Submitted, Published, Unpublished, Archived, Deleted, ChangesRequested, Scheduled,
         SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted,
-        AccountCreated, PasswordChanged, PasswordReset, AccountDeleted, AuthorTransferred,
+        AccountCreated, PasswordChanged, PasswordReset, AccountDeleted, AuthorTransferred, SignInThrottled, ResetMailThrottled,
     ];
 }

@@ -61,6 +61,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<StuckFlag> StuckFlags => Set<StuckFlag>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<ThrottleCounter> ThrottleCounters => Set<ThrottleCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

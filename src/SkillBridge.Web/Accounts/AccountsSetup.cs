@@ -30,13 +30,14 @@ public static class AccountsSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
 
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is for administrators only (Admin › Accounts, the unlock command): anonymous wrong passwords are
+                // throttled per client address by PasswordCheck and never lock the account itself.
                 options.Lockout.AllowedForNewUsers = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SkillBridgeDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<SkillBridgeSignInManager>()
             .AddClaimsPrincipalFactory<SkillBridgeClaimsFactory>();
 
         // Keys live in the database so that several web nodes accept each other's cookies and a restart signs nobody out.
@@ -45,8 +46,14 @@ public static class AccountsSetup
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(3));
 
-        // A revoked role or a locked account takes effect within a minute, not after the default 30.
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Signing out, a password change, a lock or a revoked role end sessions, which every request checks (SessionValidation).
+        // The security stamp is still checked every minute so that a granted role or a new time zone reaches every browser;
+        // the rebuilt cookie keeps its session.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = SessionValidation.KeepSessionClaim;
+        });
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -58,8 +65,9 @@ public static class AccountsSetup
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.LoginPath = "/account/signin";
             options.LogoutPath = "/account/signout";
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.ExpireTimeSpan = UserSessions.IdleLimit;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             options.Events.OnRedirectToLogin = context =>
             {
                 if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))

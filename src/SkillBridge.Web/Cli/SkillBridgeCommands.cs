@@ -9,14 +9,15 @@ using SkillBridge.Core.Search;
 namespace SkillBridge.Web.Cli;
 
 /// <summary>
-/// The command line the site's host also answers: import, export, backup, migrate, dev-accounts, reindex and benchmark
+/// The command line the site's host also answers: import, export, backup, migrate, dev-accounts, unlock, reindex, benchmark
+/// and benchmark-signin
 /// (design.md, "Shape of the system"). Nothing migrates before a command runs: backup copies the database as it is,
 /// migrate applies migrations, benchmark uses its own database, and the others follow the site's start-up policy
 /// (SkillBridge:MigrateOnStart) before they touch the database.
 /// </summary>
 public static class SkillBridgeCommands
 {
-    private static readonly string[] Names = ["import", "export", "backup", "migrate", "dev-accounts", "reindex", "benchmark"];
+    private static readonly string[] Names = ["import", "export", "backup", "migrate", "dev-accounts", "unlock", "reindex", "benchmark", "benchmark-signin"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -32,8 +33,10 @@ public static class SkillBridgeCommands
             DatabaseCommands.BackupCommand(services),
             DatabaseCommands.MigrateCommand(services),
             DevAccountsCommand(services),
+            UnlockCommand(services),
             ReindexCommand(services),
             BenchmarkCommand(),
+            SignInBenchmark.Command(),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -143,6 +146,36 @@ public static class SkillBridgeCommands
             }
 
             await output.WriteLineAsync($"{people.Count} account(s) processed. The passwords are not stored anywhere else: note the ones you need.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command UnlockCommand(IServiceProvider services)
+    {
+        var name = new Argument<string>("username-or-email") { Description = "The account to unlock." };
+        var command = new Command("unlock", "Unlock an account an administrator locked, and let clients held back by wrong passwords try again.") { name };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (!await DatabaseStartup.PrepareDatabaseAsync(services, "unlock", output, error, cancellationToken))
+            {
+                return 1;
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SkillBridgeUser>>();
+            var tried = parse.GetValue(name)!.Trim();
+            var user = await users.FindByNameAsync(tried) ?? await users.FindByEmailAsync(tried);
+            if (user is null)
+            {
+                await error.WriteLineAsync($"No account has the username or e-mail address \"{tried}\".");
+                return 1;
+            }
+
+            await scope.ServiceProvider.GetRequiredService<AccountService>().SetLockedAsync(user.Id, locked: false, "unlock command", cancellationToken);
+            await output.WriteLineAsync($"{user.UserName} is unlocked; wrong-password counts for the account are cleared.");
             return 0;
         });
         return command;

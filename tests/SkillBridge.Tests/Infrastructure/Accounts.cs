@@ -24,6 +24,23 @@ public static class Accounts
     public static HttpClient CreateBrowser(this SkillBridgeWebFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>A client whose requests come from this address (see <see cref="SkillBridgeWebFactory.ClientAddressHeader"/>).</summary>
+    public static HttpClient CreateBrowser(this SkillBridgeWebFactory factory, string clientAddress)
+    {
+        var client = factory.CreateBrowser();
+        client.DefaultRequestHeaders.Add(SkillBridgeWebFactory.ClientAddressHeader, clientAddress);
+        return client;
+    }
+
+    /// <summary>The sign-in cookie the client holds, as a Cookie header value, to replay from another client.</summary>
+    public static async Task<string> SignInCookieAsync(this HttpClient client)
+    {
+        using var page = await client.GetAsync("/account/settings");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var request = page.RequestMessage!;
+        return string.Join("; ", request.Headers.GetValues("Cookie"));
+    }
+
     public static async Task<HttpResponseMessage> TrySignInAsync(this HttpClient client, string username, string password)
     {
         var page = await client.GetPageAsync("/account/signin");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -33,9 +34,13 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
     /// <summary>The host environment; "Testing" unless a test needs Development.</summary>
     public string EnvironmentName { get; set; } = "Testing";
 
+    /// <summary>A request with this header comes from that client address (TestServer gives every request none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
@@ -94,6 +99,24 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
             // Best effort (the folder may be gone or still in use): a temp folder left behind must not fail a test run.
         }
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="SkillBridgeWebFactory.ClientAddressHeader"/>, before anything else runs.</summary>
+internal sealed class TestClientAddress : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(SkillBridgeWebFactory.ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value, out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 [CollectionDefinition(Name)]

@@ -41,3 +41,29 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasIndex(i => i.TokenHash).IsUnique();
     }
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("UserSessions");
+        builder.Property(s => s.Id).HasMaxLength(32);
+        builder.Property(s => s.ClientAddress).HasMaxLength(64);
+        builder.Property(s => s.Browser).HasMaxLength(100);
+
+        // Deleting an account ends its sessions with it.
+        builder.HasOne<SkillBridgeUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.UserId);
+    }
+}
+
+internal sealed class ThrottleCounterConfiguration : IEntityTypeConfiguration<ThrottleCounter>
+{
+    public void Configure(EntityTypeBuilder<ThrottleCounter> builder)
+    {
+        builder.ToTable("ThrottleCounters");
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(400);
+        builder.HasIndex(c => c.WindowEndsAt);
+    }
+}

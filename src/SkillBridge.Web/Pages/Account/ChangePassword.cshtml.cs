@@ -7,7 +7,7 @@ using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<SkillBridgeUser> users, SignInManager<SkillBridgeUser> signIn, AuditLog audit, PasswordRules rules) : PageModel
+public sealed class ChangePasswordModel(UserManager<SkillBridgeUser> users, SignInManager<SkillBridgeUser> signIn, UserSessions sessions, AuditLog audit, PasswordRules rules) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -49,6 +49,8 @@ public sealed class ChangePasswordModel(UserManager<SkillBridgeUser> users, Sign
             return Page();
         }
 
+        // Every other browser signed in as this person is signed out; this one stays.
+        await sessions.EndAllAsync(user.Id, keep: SkillBridgeSignInManager.CurrentSession(User)?.Id, cancellationToken);
         await signIn.RefreshSignInAsync(user);
         await audit.RecordAsync(AuditAction.PasswordChanged, user.UserName, user.UserName!, null, cancellationToken);
         return RedirectToPage(new { changed = 1 });

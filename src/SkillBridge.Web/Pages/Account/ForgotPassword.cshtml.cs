@@ -10,7 +10,7 @@ using SkillBridge.Web.Accounts;
 namespace SkillBridge.Web.Pages.Account;
 
 /// <summary>Mails a reset link when SMTP is configured. The answer is the same whether or not the address has an account.</summary>
-public sealed class ForgotPasswordModel(UserManager<SkillBridgeUser> users, EmailSender mail, AccountLinks links) : PageModel
+public sealed class ForgotPasswordModel(UserManager<SkillBridgeUser> users, EmailSender mail, AccountLinks links, ResetMailThrottle throttle) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,8 +33,10 @@ public sealed class ForgotPasswordModel(UserManager<SkillBridgeUser> users, Emai
             return Page();
         }
 
+        // Throttled or not, the page says the same; nothing is mailed past the limit (README, Sign-in and sessions).
+        var mayMail = await throttle.AllowsMailAsync(Input.Email, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null)
+        if (user is not null && mayMail)
         {
             var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
             var link = links.Absolute(Request, $"/account/resetpassword?user={Uri.EscapeDataString(user.Id)}&code={token}");

@@ -9,7 +9,7 @@ using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Pages.Account;
 
-public sealed class ResetPasswordModel(UserManager<SkillBridgeUser> users, AuditLog audit, PasswordRules rules) : PageModel
+public sealed class ResetPasswordModel(UserManager<SkillBridgeUser> users, UserSessions sessions, AuditLog audit, PasswordRules rules) : PageModel
 {
     private const string ExpiredMessage = "This link has expired or has already been used. Ask for a new one on the forgotten password page.";
 
@@ -66,6 +66,7 @@ public sealed class ResetPasswordModel(UserManager<SkillBridgeUser> users, Audit
         }
 
         await users.ResetAccessFailedCountAsync(user);
+        await sessions.EndAllAsync(user.Id, cancellationToken: cancellationToken);
         await audit.RecordAsync(AuditAction.PasswordReset, user.UserName, user.UserName!, "by e-mailed link", cancellationToken);
         return Redirect("/account/signin?reset=1");
     }

@@ -6,8 +6,11 @@ using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Pages.Account;
 
-/// <summary>The account's own settings: the time zone every time on the site is shown in, and whether authors see the learner's name.</summary>
-public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInManager<SkillBridgeUser> signIn) : PageModel
+/// <summary>
+/// The account's own settings: the time zone every time on the site is shown in, whether authors see the learner's name,
+/// and where the person is signed in (with Sign out per session and everywhere).
+/// </summary>
+public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInManager<SkillBridgeUser> signIn, UserSessions sessions) : PageModel
 {
     [BindProperty]
     public string TimeZoneId { get; set; } = "";
@@ -17,6 +20,14 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
     public bool SharesProgressWithAuthors { get; set; }
 
     public bool Saved { get; private set; }
+
+    public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
+
+    /// <summary>The session of the browser looking at the page.</summary>
+    public string? CurrentSessionId => SkillBridgeSignInManager.CurrentSession(User)?.Id;
+
+    [TempData]
+    public string? SessionMessage { get; set; }
 
     public IReadOnlyList<TimeZoneInfo> Zones { get; } = TimeZoneInfo.GetSystemTimeZones()
         .Where(z => z.HasIanaId)
@@ -34,7 +45,31 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
         TimeZoneId = user.TimeZoneId;
         SharesProgressWithAuthors = user.SharesProgressWithAuthors;
         Saved = Request.Query.ContainsKey("saved");
+        Sessions = await sessions.ListAsync(user.Id, HttpContext.RequestAborted);
         return Page();
+    }
+
+    /// <summary>Signs out one of the person's sessions; their own means signing out here.</summary>
+    public async Task<IActionResult> OnPostEndSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User)!;
+        if (sessionId == CurrentSessionId)
+        {
+            await signIn.SignOutAsync();
+            return LocalRedirect("/");
+        }
+
+        SessionMessage = await sessions.EndAsync(userId, sessionId, cancellationToken)
+            ? "That session is signed out."
+            : "That session had already ended.";
+        return RedirectToPage(null, null, "sessions-heading");
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
+    {
+        await sessions.EndAllAsync(users.GetUserId(User)!, cancellationToken: cancellationToken);
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -48,6 +83,7 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
         if (ViewerTime.Find(TimeZoneId) is null)
         {
             ModelState.AddModelError(nameof(TimeZoneId), "Choose a time zone from the list.");
+            Sessions = await sessions.ListAsync(user.Id, HttpContext.RequestAborted);
             return Page();
         }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,11 @@ using SkillBridge.Core.Accounts;
 
 namespace SkillBridge.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<SkillBridgeUser> signIn, UserManager<SkillBridgeUser> users, AuditLog audit) : PageModel
+/// <summary>
+/// Checks the name and password with <see cref="PasswordCheck"/>, then signs in (starting a session). The page looks the
+/// same for an unknown name and a wrong password; a client with too many wrong passwords gets 429 and how long to wait.
+/// </summary>
+public sealed class SignInModel(PasswordCheck passwords, SignInManager<SkillBridgeUser> signIn) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -25,48 +30,25 @@ public sealed class SignInModel(SignInManager<SkillBridgeUser> signIn, UserManag
             return Page();
         }
 
-        var tried = Input.Username.Trim();
-        var user = await users.FindByNameAsync(tried) ?? (tried.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(tried) : null);
-        if (user is null)
+        var result = await passwords.CheckAsync(Input.Username, Input.Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        switch (result.Status)
         {
-            await audit.RecordAsync(AuditAction.SignInFailed, null, tried, "no account with this name", cancellationToken);
-            return Refuse();
+            case PasswordCheckStatus.Succeeded:
+                await signIn.SignInAsync(result.User!, Input.RememberMe);
+                return LocalRedirect(Url.SafeReturnUrl(ReturnUrl));
+            case PasswordCheckStatus.TooManyAttempts:
+                var seconds = Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds));
+                var minutes = (seconds + 59) / 60;
+                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                ModelState.AddModelError("", $"Too many wrong passwords for this account from your network. Try again in {minutes} {(minutes == 1 ? "minute" : "minutes")}, or reset your password.");
+                return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+            case PasswordCheckStatus.Locked:
+                ModelState.AddModelError("", "This account is locked. Ask an administrator to unlock it.");
+                return Page();
+            default:
+                ModelState.AddModelError("", "The username or password is not right. Check them and try again.");
+                return Page();
         }
-
-        var wasLocked = await users.IsLockedOutAsync(user);
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(Url.SafeReturnUrl(ReturnUrl));
-        }
-
-        var name = user.UserName!;
-        if (wasLocked)
-        {
-            await audit.RecordAsync(AuditAction.SignInFailed, null, name, "account is locked", cancellationToken);
-            return RefuseLocked();
-        }
-
-        await audit.RecordAsync(AuditAction.SignInFailed, null, name, "wrong password", cancellationToken);
-        if (result.IsLockedOut)
-        {
-            await audit.RecordAsync(AuditAction.LockedOut, null, name, $"locked for 15 minutes after {signIn.Options.Lockout.MaxFailedAccessAttempts} failed sign-ins", cancellationToken);
-            return RefuseLocked();
-        }
-
-        return Refuse();
-    }
-
-    private PageResult Refuse()
-    {
-        ModelState.AddModelError("", "The username or password is not right. Check them and try again.");
-        return Page();
-    }
-
-    private PageResult RefuseLocked()
-    {
-        ModelState.AddModelError("", "This account is locked after too many failed sign-ins. Try again in 15 minutes, or ask an administrator to unlock it.");
-        return Page();
     }
 
     public sealed class InputModel
