@@ -98,6 +98,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, AuditLogSection>();
         services.AddScoped<IPersonalDataSection, ProgressDataSection>();
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
+        services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 

@@ -34,7 +34,7 @@ internal static class SignInBenchmark
             {
                 ["SkillBridge:DataPath"] = folder,
                 ["SkillBridge:DatabaseProvider"] = nameof(DatabaseProvider.Sqlite),
-                ["SkillBridge:ConnectionString"] = "",
+                ["SkillBridge:ConnectionString"] = DependencyInjection.SqliteConnectionString(new SkillBridgeOptions { ResolvedDataPath = folder }),
                 ["SkillBridge:ImportStarterContent"] = "false",
             });
             builder.AddSkillBridgeCore();

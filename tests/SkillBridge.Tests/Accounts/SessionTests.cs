@@ -240,6 +240,45 @@ public sealed class SessionTests(SignInSite site) : IClassFixture<SignInSite>
         }
     }
 
+    [Fact]
+    public async Task PersonalDataExport_ListsTheSessions()
+    {
+        var name = Infrastructure.Accounts.UniqueName("exported.session");
+        await Factory.CreateAccountAsync(name);
+        using var client = Factory.CreateBrowser("192.0.2.95");
+        await client.SignInAsync(name);
+        var form = (IHtmlFormElement)(await client.GetPageAsync("/account/data")).QuerySelector("main form.account-form")!;
+
+        using var response = await client.SubmitAsync(form, []);
+
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var session = Assert.Single(json.RootElement.GetProperty("sessions").EnumerateArray());
+        Assert.Equal("192.0.2.95", session.GetProperty("clientAddress").GetString());
+    }
+
+    [Fact]
+    public async Task AccountDeletion_RemovesSessionsAndSignInCounts()
+    {
+        var name = Infrastructure.Accounts.UniqueName("erased.session");
+        var user = await Factory.CreateAccountAsync(name);
+        using var client = Factory.CreateBrowser("192.0.2.96");
+        using (await client.TrySignInAsync(name, "a wrong password"))
+        {
+        }
+
+        await client.SignInAsync(name);
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteOwnAsync(user.Id, Infrastructure.Accounts.Password)).Succeeded);
+        }
+
+        await using var check = Factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+        Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == user.Id));
+        Assert.False(await db.ThrottleCounters.AnyAsync(c => c.Key.Contains(user.Id)));
+    }
+
     private static async Task<HttpResponseMessage> GetWithCookieAsync(SkillBridgeWebFactory factory, string cookie, string url)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
