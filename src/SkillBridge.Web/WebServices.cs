@@ -27,6 +27,7 @@ public static class WebServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SkillBridge.Web.Time.LocalTime>();
         builder.Services.AddHostedService<SkillBridge.Web.Publishing.ScheduledPublishingService>();
+        builder.Services.AddHostedService<SignInHousekeeping>();
         builder.Services.AddSingleton<PasswordRules>();
         builder.Services.AddSingleton<AccountLinks>();
         builder.Services.AddOpenApi();

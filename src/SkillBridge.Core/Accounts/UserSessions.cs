@@ -117,6 +117,13 @@ public sealed class UserSessions(SkillBridgeDbContext db, IMemoryCache cache, Ti
         return deleted;
     }
 
+    /// <summary>Sessions not seen for longer than the cookie lives; their cookies have expired anyway.</summary>
+    public Task<int> PurgeIdleAsync(CancellationToken cancellationToken = default)
+    {
+        var idleSince = clock.GetUtcNow().UtcDateTime - IdleLimit;
+        return db.UserSessions.Where(s => s.LastSeenAt < idleSince).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private static string CacheKey(string sessionId) => "session:" + sessionId;
 
     private sealed record CachedSession(string? UserId, DateTimeOffset ReadAt);

@@ -201,6 +201,40 @@ public sealed class SignInThrottleTests(SignInSite site) : IClassFixture<SignInS
         Assert.Contains(after.QuerySelectorAll<IHtmlFormElement>("form[action*='handler=Unlock']"), f => f.TextContent.Contains(name, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task PurgeEnded_RemovesCountersWhoseWindowIsOver_KeepsTheOthers()
+    {
+        var ended = "test:ended:" + Guid.NewGuid().ToString("N");
+        var running = "test:running:" + Guid.NewGuid().ToString("N");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var sut = scope.ServiceProvider.GetRequiredService<RequestThrottle>();
+        await sut.HitAsync(ended, TimeSpan.FromMinutes(1));
+        await sut.HitAsync(running, TimeSpan.FromHours(2));
+        site.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await sut.PurgeEndedAsync();
+
+        var keys = await scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().ThrottleCounters.AsNoTracking()
+            .Where(c => c.Key == ended || c.Key == running).Select(c => c.Key).ToListAsync();
+        Assert.Equal([running], keys);
+    }
+
+    [Fact]
+    public async Task Hit_AfterTheWindow_StartsANewWindowAtOne()
+    {
+        var key = "test:window:" + Guid.NewGuid().ToString("N");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var sut = scope.ServiceProvider.GetRequiredService<RequestThrottle>();
+        await sut.HitAsync(key, TimeSpan.FromMinutes(15));
+        Assert.Equal(2, (await sut.HitAsync(key, TimeSpan.FromMinutes(15))).Count);
+        site.Clock.Advance(TimeSpan.FromMinutes(15));
+
+        var state = await sut.HitAsync(key, TimeSpan.FromMinutes(15));
+
+        Assert.Equal(1, state.Count);
+        Assert.Equal(site.Clock.GetUtcNow().UtcDateTime.AddMinutes(15), state.WindowEndsAt, TimeSpan.FromMilliseconds(1));
+    }
+
     private static async Task FailAsync(HttpClient client, string name, int times)
     {
         for (var i = 0; i < times; i++)
