@@ -135,7 +135,7 @@ public sealed class SessionTests(SignInSite site) : IClassFixture<SignInSite>
 
         var page = await laptop.GetPageAsync("/account/settings");
 
-        var rows = page.QuerySelectorAll("table.sessions tbody tr").ToList();
+        var rows = page.QuerySelectorAll("ul.sessions > li").ToList();
         Assert.Equal(2, rows.Count);
         var current = Assert.Single(rows, r => r.ClassList.Contains("current-session"));
         Assert.Contains("Chrome on Windows (this session)", current.TextContent, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class SessionTests(SignInSite site) : IClassFixture<SignInSite>
         using var here = Factory.CreateBrowser("192.0.2.94");
         await here.SignInAsync(name);
         var page = await here.GetPageAsync("/account/settings");
-        var form = page.QuerySelectorAll("table.sessions tbody tr")
+        var form = page.QuerySelectorAll("ul.sessions > li")
             .Single(r => !r.ClassList.Contains("current-session"))
             .QuerySelector<IHtmlFormElement>("form")!;
 
@@ -162,7 +162,7 @@ public sealed class SessionTests(SignInSite site) : IClassFixture<SignInSite>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/account/settings")).StatusCode);
         var after = await here.GetPageAsync("/account/settings");
-        Assert.Single(after.QuerySelectorAll("table.sessions tbody tr"));
+        Assert.Single(after.QuerySelectorAll("ul.sessions > li"));
         Assert.Equal("That session is signed out.", after.Text("[role=status]"));
     }
 
