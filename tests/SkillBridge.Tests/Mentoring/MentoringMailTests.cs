@@ -18,7 +18,7 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
 
         var id = await site.AskAsync(learner, "2026-12-03T09:00");
 
-        var mail = Assert.Single(site.MailFor(AuthorEmail), m => m.Body.Contains($"/mentoring/{id}", StringComparison.Ordinal));
+        var mail = Assert.Single(await site.MailForAsync(AuthorEmail), m => m.Body.Contains($"/mentoring/{id}", StringComparison.Ordinal));
         Assert.Equal($"{learnerAccount.UserName} asks for a follow-up session", mail.Subject);
         Assert.Contains("Thu 3 Dec 2026, 15:00 Europe/Berlin", mail.Body, StringComparison.Ordinal);
         Assert.Contains($"https://skills.example.com/mentoring/{id}", mail.Body, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
         var stored = await site.RequestAsync(id);
         foreach (var address in new[] { learnerAccount.Email!, AuthorEmail })
         {
-            var mail = Assert.Single(site.MailFor(address), m => m.Subject.StartsWith("Follow-up session booked", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
+            var mail = Assert.Single(await site.MailForAsync(address), m => m.Subject.StartsWith("Follow-up session booked", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
             var (contentType, ics) = CalendarAttachment(mail.Raw);
             Assert.Contains("text/calendar", contentType, StringComparison.Ordinal);
             Assert.Contains("method=REQUEST", contentType, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
         var stored = await site.RequestAsync(id);
         foreach (var address in new[] { learnerAccount.Email!, AuthorEmail })
         {
-            var mail = Assert.Single(site.MailFor(address), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
+            var mail = Assert.Single(await site.MailForAsync(address), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
             var (contentType, ics) = CalendarAttachment(mail.Raw);
             Assert.Contains("method=CANCEL", contentType, StringComparison.Ordinal);
             var lines = IcsReader.Read(ics);
@@ -76,7 +76,7 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
 
         (await MentoringSite.ActAsync(site.AuthorClient, id, "Decline", ("Note", "Away until January."))).Dispose();
 
-        var mail = Assert.Single(site.MailFor(learnerAccount.Email!));
+        var mail = Assert.Single(await site.MailForAsync(learnerAccount.Email!));
         Assert.StartsWith("Request declined", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Away until January.", mail.Body, StringComparison.Ordinal);
         Assert.Equal(MentoringState.Declined, (await site.RequestAsync(id)).State);
@@ -130,6 +130,7 @@ public sealed class MentoringWithoutMailTests
             Assert.Equal(MentoringState.Accepted, (await site.RequestAsync(id)).State);
             Assert.Single(await site.NotificationsAsync(site.AuthorAccount.Id), n => n.Link == $"/mentoring/{id}");
             Assert.Single(await site.NotificationsAsync(learnerAccount.Id), n => n.Link == $"/mentoring/{id}");
+            await site.Factory.DeliverMailAsync();
             Assert.Empty(site.Mail.Messages);
         }
         finally
