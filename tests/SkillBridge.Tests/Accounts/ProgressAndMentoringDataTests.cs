@@ -197,7 +197,7 @@ public sealed class ProgressAndMentoringDataTests(MentoringSite site) : IClassFi
         Assert.Equal(MentoringParty.Learner, request.CancelledBy);
         Assert.Equal(1, request.Sequence);
         Assert.Contains(await site.NotificationsAsync(site.AuthorAccount.Id), n => n.Link == $"/mentoring/{id}" && n.Text.Contains("is cancelled", StringComparison.Ordinal));
-        Assert.Single(await site.MailForAsync(site.AuthorAccount.Email!), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && m.Raw.Contains("method=CANCEL", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(await site.MailForAsync(site.AuthorAccount.Email!), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && m.Raw.Contains("method=CANCEL", StringComparison.OrdinalIgnoreCase) && MentoringMailTests.IsAbout(m, request.CalendarUid));
     }
 
     [Fact]
