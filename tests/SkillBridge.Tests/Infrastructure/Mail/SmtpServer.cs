@@ -67,7 +67,16 @@ public sealed class SmtpServer : IDisposable
         start.Environment["PYTHONPATH"] = handlerFolder;
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         var errors = new StringBuilder();
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python}.");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {python}.");
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException($"The mail tests need a real SMTP server: install Debian's {Package} (apt-get install -y {Package}; README, \"Run the tests\"). {python}: {exception.Message}", exception);
+        }
+
         process.ErrorDataReceived += (_, e) =>
         {
             lock (errors)
