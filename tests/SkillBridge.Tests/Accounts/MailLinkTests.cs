@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SkillBridge.Core.Data;
 using SkillBridge.Tests.Infrastructure;
 
@@ -84,6 +85,21 @@ public sealed partial class MailLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_SmtpWithoutSiteUrl_LogsAWarningSayingWhyMailIsOff()
+    {
+        var log = new CapturedLog();
+        using var factory = new SkillBridgeWebFactory { TestServices = services => services.AddSingleton<ILoggerProvider>(log) };
+        factory.UseSmtp(_smtp);
+        factory.Settings.Remove("SkillBridge:SiteUrl");
+
+        using var client = factory.CreateBrowser();
+        using var home = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains(log.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Mail is off", StringComparison.Ordinal) && e.Message.Contains("SkillBridge:SiteUrl", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invite_SmtpWithoutSiteUrl_ShowsTheLinkToTheAdminInsteadOfMailing()
     {
         _factory.UseSmtp(_smtp);
@@ -102,4 +118,43 @@ public sealed partial class MailLinkTests : IDisposable
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Link();
+
+    /// <summary>Keeps what the site logs, to check a start-up message.</summary>
+    private sealed class CapturedLog : ILoggerProvider
+    {
+        private readonly List<(LogLevel Level, string Message)> _entries = [];
+
+        public IReadOnlyList<(LogLevel Level, string Message)> Entries
+        {
+            get
+            {
+                lock (_entries)
+                {
+                    return [.. _entries];
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturedLog log) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (log._entries)
+                {
+                    log._entries.Add((logLevel, formatter(state, exception)));
+                }
+            }
+        }
+    }
 }
