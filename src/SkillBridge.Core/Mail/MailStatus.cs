@@ -28,7 +28,7 @@ public sealed class MailStatus(IOptions<SkillBridgeOptions> options)
 
     /// <summary>One line for the health page.</summary>
     public string Describe() =>
-        Problem ?? (IsOn ? $"On: through {options.Value.Smtp.Host}:{options.Value.Smtp.Port}, links to {SiteUrl}" : "Off: SkillBridge:Smtp:Host is not set");
+        Problem ?? (IsOn ? $"On: links in mail point to {SiteUrl}" : "Off: SkillBridge:Smtp:Host is not set");
 
     /// <summary>An absolute link for a mail; only meaningful while <see cref="IsOn"/>.</summary>
     public string Link(string pathAndQuery) => (SiteUrl ?? "") + pathAndQuery;
