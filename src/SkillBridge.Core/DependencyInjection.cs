@@ -12,7 +12,9 @@ using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Mail;
 using SkillBridge.Core.Notifications;
+using SkillBridge.Core.Outbox;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Progress;
@@ -34,6 +36,7 @@ public static class DependencyInjection
         {
             var options = services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value;
             Configure(db, options);
+            db.AddInterceptors(services.GetRequiredService<OutboxInterceptor>());
         });
 
         builder.Services.TryAddSingletonTimeProvider();
@@ -76,7 +79,16 @@ public static class DependencyInjection
         builder.Services.AddScoped<PersonalDataExporter>();
         builder.Services.AddScoped<AccountDeletion>();
         builder.Services.AddScoped<AuthorTransfer>();
-        builder.Services.AddSingleton<EmailSender>();
+        builder.Services.AddSingleton<MailStatus>();
+        builder.Services.AddSingleton<MailSender>();
+        builder.Services.AddScoped<MailOutbox>();
+        builder.Services.AddScoped<IOutboxDelivery, MailDelivery>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxInterceptor>();
+        builder.Services.AddSingleton<OutboxSender>();
+        builder.Services.AddScoped<OutboxAdmin>();
+        builder.Services.AddHostedService<OutboxWorker>();
+        builder.Services.AddScoped<PasswordResetMail>();
         builder.Services.AddSingleton<SetupCode>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<MentoringService>();
@@ -99,6 +111,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, ProgressDataSection>();
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
+        services.AddScoped<IPersonalDataSection, OutboxDataSection>();
         services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 

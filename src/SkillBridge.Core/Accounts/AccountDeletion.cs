@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Data;
-using SkillBridge.Core.Notifications;
 using SkillBridge.Core.People;
 
 namespace SkillBridge.Core.Accounts;
@@ -31,7 +30,6 @@ public sealed class AccountDeletion(
     SkillBridgeDbContext db,
     UserManager<SkillBridgeUser> users,
     IEnumerable<IPersonalDataSection> sections,
-    NotificationService notifications,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -116,12 +114,9 @@ public sealed class AccountDeletion(
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            notifications.DiscardQueuedMail();
             throw;
         }
 
-        // Sections may have told other people (a mentoring session cancelled); the mail goes once the deletion is committed.
-        await notifications.SendQueuedMailAsync();
         return new(AccountDeletionOutcome.Deleted, keepPerson, erasure.FormerUsername);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Mail;
 
 namespace SkillBridge.Core.Accounts;
 
@@ -15,7 +16,8 @@ public enum InvitationState
     Expired,
 }
 
-public sealed record InvitationCreated(Invitation? Invitation, string? Token, IReadOnlyList<FieldError> Errors)
+/// <param name="Mailed">True when the invitation mail was queued with it; false when mail is off (the admin passes the link on).</param>
+public sealed record InvitationCreated(Invitation? Invitation, string? Token, IReadOnlyList<FieldError> Errors, bool Mailed = false)
 {
     public bool Succeeded => Invitation is not null;
 }
@@ -23,8 +25,10 @@ public sealed record InvitationCreated(Invitation? Invitation, string? Token, IR
 public sealed record InvitationLookup(Invitation? Invitation, InvitationState State);
 
 /// <summary>One-time invitation links: a random token mailed or shown once, only its hash stored, valid 7 days, single use.</summary>
-public sealed class InvitationService(SkillBridgeDbContext db, AccountService accounts, AuditLog audit, TimeProvider time)
+public sealed class InvitationService(SkillBridgeDbContext db, AccountService accounts, AuditLog audit, MailOutbox mail, MailStatus mailStatus, TimeProvider time)
 {
+    public static string LinkPath(string token) => "/account/acceptinvitation?token=" + token;
+
     public async Task<InvitationCreated> CreateAsync(string email, string? username, string invitedBy, CancellationToken cancellationToken = default)
     {
         email = email.Trim();
@@ -58,8 +62,15 @@ public sealed class InvitationService(SkillBridgeDbContext db, AccountService ac
             ExpiresAt = now + Invitation.ValidFor,
         };
         db.Invitations.Add(invitation);
+
+        // Queued in the same save as the invitation (the audit entry saves both); the link is built from SiteUrl only.
+        var mailed = mail.Enqueue(
+            new OutgoingMail(email, "You are invited to SkillBridge",
+                $"Hello,\n\n{invitedBy} invited you to SkillBridge, where colleagues share short lessons on the tools they use every day.\n\n" +
+                $"Open this link within 7 days to create your account (it works once):\n\n{mailStatus.Link(LinkPath(token))}\n"),
+            secretUntil: invitation.ExpiresAt);
         await audit.RecordAsync(AuditAction.Invited, invitedBy, email, username is null ? null : $"username {username}", cancellationToken);
-        return new(invitation, token, []);
+        return new(invitation, token, [], mailed);
     }
 
     public async Task<InvitationLookup> FindAsync(string? token, CancellationToken cancellationToken = default)

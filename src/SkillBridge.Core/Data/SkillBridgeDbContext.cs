@@ -9,6 +9,7 @@ using SkillBridge.Core.Media;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Notifications;
+using SkillBridge.Core.Outbox;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Progress;
@@ -64,6 +65,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<ThrottleCounter> ThrottleCounters => Set<ThrottleCounter>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Set when a save adds outbox rows, so that the sender is woken once they are committed (<see cref="OutboxInterceptor"/>).</summary>
+    internal bool OutboxRowsAdded { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

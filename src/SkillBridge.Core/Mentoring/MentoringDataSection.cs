@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using SkillBridge.Core.Mail;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.People;
@@ -38,7 +38,7 @@ public sealed record MentoringData(IReadOnlyList<MentoringRequestRecord> Request
 /// session feedback) and keeps the rows, so the other person's history and everyone's session counts stay.
 /// Notifications go with the account.
 /// </summary>
-public sealed class MentoringDataSection(SkillBridgeDbContext db, MentoringService mentoring, IOptions<SkillBridgeOptions> options) : IPersonalDataSection
+public sealed class MentoringDataSection(SkillBridgeDbContext db, MentoringService mentoring, MailStatus mailStatus) : IPersonalDataSection
 {
     public string Name => "mentoring";
 
@@ -104,7 +104,7 @@ public sealed class MentoringDataSection(SkillBridgeDbContext db, MentoringServi
     {
         ArgumentNullException.ThrowIfNull(erasure);
         var userId = erasure.Subject.UserId;
-        await mentoring.EndForLeavingAccountAsync(userId, options.Value.SiteUrl?.TrimEnd('/') ?? "", cancellationToken);
+        await mentoring.EndForLeavingAccountAsync(userId, mailStatus.SiteUrl ?? "", cancellationToken);
 
         // Tracked, like the requests just ended above: the deletion saves them all at once.
         var requests = await db.MentoringRequests.Include(r => r.Feedback)

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using SkillBridge.Core.Mail;
 using SkillBridge.Core.People;
 
 namespace SkillBridge.Core.Mentoring;
@@ -8,7 +8,7 @@ namespace SkillBridge.Core.Mentoring;
 /// sessions stay with the leaving author (they end only if the account is deleted). Nothing moves once the leaving
 /// account is gone: deleting it already closed its open requests.
 /// </summary>
-public sealed class MentoringHandover(MentoringService mentoring, IOptions<SkillBridgeOptions> options) : IAuthorTransferStep
+public sealed class MentoringHandover(MentoringService mentoring, MailStatus mailStatus) : IAuthorTransferStep
 {
     public async Task<string?> TransferAsync(AuthorHandover handover, CancellationToken cancellationToken)
     {
@@ -18,7 +18,7 @@ public sealed class MentoringHandover(MentoringService mentoring, IOptions<Skill
             return null;
         }
 
-        var moved = await mentoring.HandOverOpenRequestsAsync(fromUserId, handover.ToUserId, options.Value.SiteUrl?.TrimEnd('/') ?? "", cancellationToken);
+        var moved = await mentoring.HandOverOpenRequestsAsync(fromUserId, handover.ToUserId, mailStatus.SiteUrl ?? "", cancellationToken);
         return moved switch
         {
             0 => null,

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Mail;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Notifications;
 
@@ -121,7 +122,6 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
                 $"Their message:\n{message}\n\nTimes they proposed ({author.TimeZoneId}): {times}\n\nAccept a time, propose others or decline: {actor.SiteUrl}{link}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifications.SendQueuedMailAsync();
         return MentoringResult<MentoringRequest>.Ok(request);
     }
 
@@ -172,7 +172,7 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
 
         if (MailTo(actorPerson, $"Follow-up session booked: {session.ModuleTitle}", AcceptedBody(session, actorPerson, other, actor.SiteUrl), invitation) is { } own)
         {
-            notifications.QueueMail(own);
+            notifications.QueueMail(own, actorPerson.UserId);
         }
 
         return await SaveAsync(request, cancellationToken);
@@ -338,7 +338,7 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
                 $"The attached cancellation removes it from your calendar.\n\n{actor.SiteUrl}{Link(id)}",
                 cancellation) is { } own)
         {
-            notifications.QueueMail(own);
+            notifications.QueueMail(own, session.Viewer.UserId);
         }
 
         return await SaveAsync(request, cancellationToken);
@@ -668,12 +668,10 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
         }
         catch (DbUpdateConcurrencyException)
         {
-            notifications.DiscardQueuedMail();
             db.ChangeTracker.Clear();
             return MentoringResult<MentoringRequest>.Fail(MentoringFailure.WrongState, "Someone changed this request at the same moment. Here it is as it is now; try again if it still applies.");
         }
 
-        await notifications.SendQueuedMailAsync();
         return MentoringResult<MentoringRequest>.Ok(request);
     }
 

@@ -1,22 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Mail;
 using SkillBridge.Core.Data;
 
 namespace SkillBridge.Core.Notifications;
 
-/// <summary>A message to send by mail once the change it describes is saved.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body, EmailAttachment? Attachment = null);
-
 /// <summary>
-/// In-app notifications, and mail when SMTP is configured. <see cref="Notify"/> adds the notification to the caller's
-/// unit of work, so it is saved with the change it describes; <see cref="SendQueuedMailAsync"/> sends the mail after
-/// that save, and a mail that cannot be sent never undoes or fails the action.
+/// In-app notifications, and mail when mail is on. <see cref="Notify"/> adds the notification, and its mail as an
+/// outbox row, to the caller's unit of work, so both are saved with the change they describe, or neither is.
 /// </summary>
-public sealed class NotificationService(SkillBridgeDbContext db, EmailSender email, TimeProvider clock)
+public sealed class NotificationService(SkillBridgeDbContext db, MailOutbox mail, TimeProvider clock)
 {
     public const int ListLimit = 100;
-
-    private readonly List<OutgoingMail> _queued = [];
 
     public void Notify(string userId, string text, string link, OutgoingMail? mail = null)
     {
@@ -29,31 +23,12 @@ public sealed class NotificationService(SkillBridgeDbContext db, EmailSender ema
         });
         if (mail is not null)
         {
-            QueueMail(mail);
+            QueueMail(mail, userId);
         }
     }
 
-    /// <summary>Mail without an in-app notification (e.g. the invitation for the person who accepted).</summary>
-    public void QueueMail(OutgoingMail mail) => _queued.Add(mail);
-
-    /// <summary>Sends what was queued; false results are logged by the sender and otherwise ignored.</summary>
-    public async Task SendQueuedMailAsync()
-    {
-        var mails = _queued.ToList();
-        _queued.Clear();
-        if (!email.IsConfigured)
-        {
-            return;
-        }
-
-        // The action is already saved: a browser that goes away now must not stop the other person hearing of it.
-        foreach (var mail in mails)
-        {
-            await email.SendAsync(mail.To, mail.Subject, mail.Body, mail.Attachment, CancellationToken.None);
-        }
-    }
-
-    public void DiscardQueuedMail() => _queued.Clear();
+    /// <summary>Mail without an in-app notification (e.g. the invitation for the person who accepted), saved with the caller's change.</summary>
+    public void QueueMail(OutgoingMail outgoing, string? userId = null) => mail.Enqueue(outgoing, userId);
 
     public Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);

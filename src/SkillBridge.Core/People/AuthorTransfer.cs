@@ -4,7 +4,6 @@ using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
-using SkillBridge.Core.Notifications;
 
 namespace SkillBridge.Core.People;
 
@@ -56,7 +55,6 @@ public sealed class AuthorTransfer(
     SkillBridgeDbContext db,
     UserManager<SkillBridgeUser> users,
     IEnumerable<IAuthorTransferStep> steps,
-    NotificationService notifications,
     AuditLog audit,
     TimeProvider clock)
 {
@@ -138,12 +136,9 @@ public sealed class AuthorTransfer(
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            notifications.DiscardQueuedMail();
             throw;
         }
 
-        // Steps may have told people what moved (mentoring requests); the mail goes once the transfer is committed.
-        await notifications.SendQueuedMailAsync();
         return new(AuthorTransferOutcome.Done, null, modules, drafts, other);
     }
 

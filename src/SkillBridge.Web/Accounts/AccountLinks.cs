@@ -1,17 +1,14 @@
-using Microsoft.Extensions.Options;
-using SkillBridge.Core;
+using SkillBridge.Core.Mail;
 
 namespace SkillBridge.Web.Accounts;
 
 /// <summary>
-/// Absolute links for mail and for admins to copy. SkillBridge:SiteUrl, when set, is used instead of the request's
-/// Host header, so a forged Host cannot point a password-reset mail at someone else's site.
+/// Absolute links for admins to copy and for calendar files people download. SkillBridge:SiteUrl, when set, is used
+/// instead of the request's Host header. Mail never uses the request: it builds links with <see cref="MailStatus.Link"/>,
+/// and mail is off without SiteUrl.
 /// </summary>
-public sealed class AccountLinks(IOptions<SkillBridgeOptions> options)
+public sealed class AccountLinks(MailStatus mail)
 {
-    public string Absolute(HttpRequest request, string pathAndQuery)
-    {
-        var site = string.IsNullOrWhiteSpace(options.Value.SiteUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : options.Value.SiteUrl.TrimEnd('/');
-        return site + pathAndQuery;
-    }
+    public string Absolute(HttpRequest request, string pathAndQuery) =>
+        (mail.SiteUrl ?? $"{request.Scheme}://{request.Host}{request.PathBase}") + pathAndQuery;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Mail;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Time;
@@ -9,11 +10,14 @@ namespace SkillBridge.Web.Mentoring;
 
 public static class MentoringWeb
 {
-    /// <summary>The signed-in person as the mentoring service sees them, with the site's address for links in mail.</summary>
+    /// <summary>
+    /// The signed-in person as the mentoring service sees them, with the site's address for links: SiteUrl only, never
+    /// the request's Host (mail is off without SiteUrl, and a downloaded calendar file then carries a relative link).
+    /// </summary>
     public static MentoringActor ToMentoringActor(this HttpContext context) => new(
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
         context.User.IsInRole(Roles.Admin),
-        context.RequestServices.GetRequiredService<AccountLinks>().Absolute(context.Request, ""));
+        context.RequestServices.GetRequiredService<MailStatus>().SiteUrl ?? "");
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 

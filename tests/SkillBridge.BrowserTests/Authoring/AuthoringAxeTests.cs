@@ -1,4 +1,5 @@
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -101,6 +102,35 @@ public sealed class AuthoringAxeTests(BrowserFixture site)
         await using var session = await SignedInAsync(display, Roles.Admin);
         await session.Page.GotoAsync("/admin/accounts");
         await Assertions.Expect(session.Page.Locator("table.accounts")).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(session.Page);
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task AdminMail_WithAFailedMail_InTheme_HasNoSeriousOrCriticalViolations(string display)
+    {
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridge.Core.Data.SkillBridgeDbContext>();
+            db.OutboxMessages.Add(new SkillBridge.Core.Outbox.OutboxMessage
+            {
+                Recipient = "someone@example.com",
+                Summary = "You are invited to SkillBridge",
+                Payload = "{\"to\":\"someone@example.com\",\"subject\":\"You are invited to SkillBridge\",\"body\":\"Hello.\"}",
+                MessageId = Guid.NewGuid().ToString("N") + "@skills.example.com",
+                State = SkillBridge.Core.Outbox.OutboxState.Failed,
+                Attempts = 5,
+                LastError = "Connection refused",
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var session = await SignedInAsync(display, Roles.Admin);
+        await session.Page.GotoAsync("/admin/mail");
+        await Assertions.Expect(session.Page.Locator("table.outbox button").First).ToBeVisibleAsync();
 
         await AssertNoSeriousViolationsAsync(session.Page);
     }

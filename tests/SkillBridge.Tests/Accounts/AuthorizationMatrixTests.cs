@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/setup", "GET", "/setup", Gone),
         ("/admin/accounts", "GET", "/admin/accounts", AdminOnly),
         ("/admin/audit", "GET", "/admin/audit?action=SignInFailed", AdminOnly),
+        ("/admin/mail", "GET", "/admin/mail", AdminOnly),
         ("/authoring", "GET", "/authoring", AuthorsAndCurators),
         ("/authoring/new", "GET", "/authoring/new", AuthorsAndCurators),
         ("/authoring/{slug}", "GET", "/authoring/share-your-screen", CuratorsOrItsAuthors),

@@ -9,16 +9,10 @@ namespace SkillBridge.Tests.Accounts;
 /// <summary>With SkillBridge:Smtp configured, invitations and password resets go out by mail, to a real SMTP listener.</summary>
 public sealed partial class MailTests : IDisposable
 {
-    private readonly SmtpSink _sink = new();
+    private readonly SmtpServer _sink = new();
     private readonly SkillBridgeWebFactory _factory = new();
 
-    public MailTests()
-    {
-        _factory.Settings["SkillBridge:Smtp:Host"] = "127.0.0.1";
-        _factory.Settings["SkillBridge:Smtp:Port"] = _sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _factory.Settings["SkillBridge:Smtp:EnableSsl"] = "false";
-        _factory.Settings["SkillBridge:Smtp:From"] = "skills@example.com";
-    }
+    public MailTests() => _factory.UseSmtp(_sink);
 
     public void Dispose()
     {
@@ -38,6 +32,7 @@ public sealed partial class MailTests : IDisposable
         var page = await admin.GetPageAsync("/admin/accounts");
         Assert.Equal("Invitation sent to mailed@example.com.", page.Text("#admin-message"));
         Assert.Null(page.QuerySelector("#invitation-link"));
+        await _factory.DeliverMailAsync();
         var mail = Assert.Single(_sink.Messages);
         Assert.Equal(["mailed@example.com"], mail.To);
         Assert.Equal("You are invited to SkillBridge", mail.Subject);
@@ -57,6 +52,7 @@ public sealed partial class MailTests : IDisposable
         using var asked = await client.SubmitAsync(form, [new("Input.Email", "forgetter@test.example")]);
 
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        await _factory.DeliverMailAsync();
         var mail = Assert.Single(_sink.Messages);
         Assert.Equal(["forgetter@test.example"], mail.To);
         var resetForm = (IHtmlFormElement)(await client.GetPageAsync(new Uri(LinkIn(mail.Body)).PathAndQuery)).QuerySelector("form.account-form")!;
@@ -75,11 +71,12 @@ public sealed partial class MailTests : IDisposable
         using var asked = await client.SubmitAsync(form, [new("Input.Email", "nobody@example.com")]);
 
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        await _factory.DeliverMailAsync();
         Assert.Empty(_sink.Messages);
     }
 
     private static string LinkIn(string body) => Link().Match(body).Value;
 
-    [GeneratedRegex(@"http://localhost/account/\S+")]
+    [GeneratedRegex(@"https://skills\.example\.com/account/\S+")]
     private static partial Regex Link();
 }

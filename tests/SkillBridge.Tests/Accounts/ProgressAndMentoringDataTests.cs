@@ -72,6 +72,42 @@ public sealed class ProgressAndMentoringDataTests(MentoringSite site) : IClassFi
     }
 
     [Fact]
+    public async Task Export_AsTheAuthor_HoldsTheMailTheSiteSentThem()
+    {
+        var (learnerAccount, learner) = await site.LearnerAsync();
+        await site.AskAsync(learner);
+        await site.Factory.DeliverMailAsync();
+
+        using var json = JsonDocument.Parse(await DownloadAsync(site.AuthorClient));
+
+        Assert.Contains(json.RootElement.GetProperty("outbox").EnumerateArray(), m =>
+            m.GetProperty("subject").GetString() == $"{learnerAccount.UserName} asks for a follow-up session"
+            && m.GetProperty("state").GetString() == "Sent"
+            && m.GetProperty("body").GetString()!.Contains("share just one window", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Delete_ALearner_RemovesTheMailToThemFromTheOutbox()
+    {
+        var (learner, client) = await site.LearnerAsync();
+        var id = await site.AskAsync(client);
+        (await MentoringSite.AcceptFirstAsync(site.AuthorClient, id)).Dispose();
+        Assert.NotEmpty(await OutboxRowsForAsync(learner));
+
+        await DeleteAsync(learner.Id);
+
+        Assert.Empty(await OutboxRowsForAsync(learner));
+    }
+
+    private async Task<List<SkillBridge.Core.Outbox.OutboxMessage>> OutboxRowsForAsync(SkillBridgeUser user)
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.UserId == user.Id || m.Recipient == user.Email)
+            .ToListAsync();
+    }
+
+    [Fact]
     public async Task Delete_ALearner_KeepsTheModulesCountsButTheirNameAndCommentLeaveTheFeedbackPage()
     {
         var (learner, client) = await site.LearnerAsync();
@@ -161,7 +197,7 @@ public sealed class ProgressAndMentoringDataTests(MentoringSite site) : IClassFi
         Assert.Equal(MentoringParty.Learner, request.CancelledBy);
         Assert.Equal(1, request.Sequence);
         Assert.Contains(await site.NotificationsAsync(site.AuthorAccount.Id), n => n.Link == $"/mentoring/{id}" && n.Text.Contains("is cancelled", StringComparison.Ordinal));
-        Assert.Single(site.MailFor(site.AuthorAccount.Email!), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && m.Raw.Contains("method=CANCEL", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(await site.MailForAsync(site.AuthorAccount.Email!), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && m.Raw.Contains("method=CANCEL", StringComparison.OrdinalIgnoreCase) && MentoringMailTests.IsAbout(m, request.CalendarUid));
     }
 
     [Fact]

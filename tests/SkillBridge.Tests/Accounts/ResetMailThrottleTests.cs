@@ -8,15 +8,10 @@ namespace SkillBridge.Tests.Accounts;
 /// <summary>Forgotten-password mail stops after a few per address and per client an hour; the page never says so.</summary>
 public sealed class ResetMailThrottleTests : IDisposable
 {
-    private readonly SmtpSink _sink = new();
+    private readonly SmtpServer _sink = new();
     private readonly SkillBridgeWebFactory _factory = new();
 
-    public ResetMailThrottleTests()
-    {
-        _factory.Settings["SkillBridge:Smtp:Host"] = "127.0.0.1";
-        _factory.Settings["SkillBridge:Smtp:Port"] = _sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _factory.Settings["SkillBridge:Smtp:EnableSsl"] = "false";
-    }
+    public ResetMailThrottleTests() => _factory.UseSmtp(_sink);
 
     public void Dispose()
     {
@@ -37,6 +32,7 @@ public sealed class ResetMailThrottleTests : IDisposable
         }
 
         Assert.Single(pages.Distinct());
+        await _factory.DeliverMailAsync();
         Assert.Equal(ThrottleKeys.ResetMailsPerAddress, _sink.Messages.Count);
         Assert.Contains(await _factory.AuditAsync(AuditAction.ResetMailThrottled), e => e.Subject == "often.forgets@test.example");
     }
@@ -57,6 +53,7 @@ public sealed class ResetMailThrottleTests : IDisposable
         }
 
         Assert.Single(pages.Distinct());
+        await _factory.DeliverMailAsync();
         Assert.Equal(ThrottleKeys.ResetMailsPerClient, _sink.Messages.Count);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using SkillBridge.Core;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Outbox;
 using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.Infrastructure;
@@ -64,6 +65,26 @@ public sealed class SkillBridgeWebFactory : WebApplicationFactory<Program>
             config.AddInMemoryCollection(settings);
         });
     }
+
+    /// <summary>Points SkillBridge:Smtp at a test SMTP server, with the site address mail needs (SkillBridge:SiteUrl).</summary>
+    public void UseSmtp(SmtpServer server, string siteUrl = TestSiteUrl)
+    {
+        foreach (var (key, value) in server.Settings)
+        {
+            Settings[key] = value;
+        }
+
+        Settings["SkillBridge:Smtp:From"] = "skills@example.com";
+        Settings["SkillBridge:SiteUrl"] = siteUrl;
+    }
+
+    public const string TestSiteUrl = "https://skills.example.com";
+
+    /// <summary>
+    /// Sends the outbox's due mail now and returns how many were delivered. Waits for a pass the background sender
+    /// has under way, so every mail committed before the call has been tried when it returns.
+    /// </summary>
+    public Task<int> DeliverMailAsync() => Services.GetRequiredService<OutboxSender>().SendDueAsync();
 
     /// <summary>A PostgreSQL run that quietly fell back to SQLite would prove nothing: every site checks its provider first.</summary>
     protected override IHost CreateHost(IHostBuilder builder)

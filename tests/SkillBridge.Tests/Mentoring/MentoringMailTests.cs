@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkillBridge.Core.Data;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Tests.Infrastructure;
 
@@ -18,7 +21,7 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
 
         var id = await site.AskAsync(learner, "2026-12-03T09:00");
 
-        var mail = Assert.Single(site.MailFor(AuthorEmail), m => m.Body.Contains($"/mentoring/{id}", StringComparison.Ordinal));
+        var mail = Assert.Single(await site.MailForAsync(AuthorEmail), m => m.Body.Contains($"/mentoring/{id}", StringComparison.Ordinal));
         Assert.Equal($"{learnerAccount.UserName} asks for a follow-up session", mail.Subject);
         Assert.Contains("Thu 3 Dec 2026, 15:00 Europe/Berlin", mail.Body, StringComparison.Ordinal);
         Assert.Contains($"https://skills.example.com/mentoring/{id}", mail.Body, StringComparison.Ordinal);
@@ -35,7 +38,7 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
         var stored = await site.RequestAsync(id);
         foreach (var address in new[] { learnerAccount.Email!, AuthorEmail })
         {
-            var mail = Assert.Single(site.MailFor(address), m => m.Subject.StartsWith("Follow-up session booked", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
+            var mail = Assert.Single(await site.MailForAsync(address), m => m.Subject.StartsWith("Follow-up session booked", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
             var (contentType, ics) = CalendarAttachment(mail.Raw);
             Assert.Contains("text/calendar", contentType, StringComparison.Ordinal);
             Assert.Contains("method=REQUEST", contentType, StringComparison.Ordinal);
@@ -58,7 +61,7 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
         var stored = await site.RequestAsync(id);
         foreach (var address in new[] { learnerAccount.Email!, AuthorEmail })
         {
-            var mail = Assert.Single(site.MailFor(address), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
+            var mail = Assert.Single(await site.MailForAsync(address), m => m.Subject.StartsWith("Session cancelled", StringComparison.Ordinal) && IsAbout(m, stored.CalendarUid));
             var (contentType, ics) = CalendarAttachment(mail.Raw);
             Assert.Contains("method=CANCEL", contentType, StringComparison.Ordinal);
             var lines = IcsReader.Read(ics);
@@ -76,17 +79,17 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
 
         (await MentoringSite.ActAsync(site.AuthorClient, id, "Decline", ("Note", "Away until January."))).Dispose();
 
-        var mail = Assert.Single(site.MailFor(learnerAccount.Email!));
+        var mail = Assert.Single(await site.MailForAsync(learnerAccount.Email!));
         Assert.StartsWith("Request declined", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Away until January.", mail.Body, StringComparison.Ordinal);
         Assert.Equal(MentoringState.Declined, (await site.RequestAsync(id)).State);
     }
 
-    private static bool IsAbout(ReceivedMail mail, string calendarUid) =>
+    internal static bool IsAbout(ReceivedMail mail, string calendarUid) =>
         CalendarPart().IsMatch(mail.Raw) && IcsReader.Read(CalendarAttachment(mail.Raw).Content).Only("UID").Value == calendarUid;
 
     /// <summary>The text/calendar part of a multipart message: its Content-Type header and its decoded content.</summary>
-    private static (string ContentType, string Content) CalendarAttachment(string raw)
+    internal static (string ContentType, string Content) CalendarAttachment(string raw)
     {
         var part = CalendarPart().Match(raw);
         Assert.True(part.Success, "The message has no text/calendar part.");
@@ -100,6 +103,40 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
 
     [GeneratedRegex(@"(?<headers>Content-Type:\s*text/calendar.*?)\r\n\r\n(?<body>.*?)\r\n--", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex CalendarPart();
+}
+
+/// <summary>
+/// A module title with a line break (stored before titles were checked) once made accepting a session fail with 500
+/// after saving, and neither calendar invitation was sent. The session saves and both invitations arrive.
+/// </summary>
+public sealed class MentoringMailLineBreakTests(MentoringSite site) : IClassFixture<MentoringSite>
+{
+    [Fact]
+    public async Task Accept_ModuleTitleWithALineBreak_SavesAndMailsBothInvitations()
+    {
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().ModuleRevisions
+                .Where(r => r.Module.Slug == MentoringSite.Module)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Title, "Share one window\r\nin a video call"));
+        }
+
+        var (learnerAccount, learner) = await site.LearnerAsync();
+        var id = await site.AskAsync(learner);
+
+        using var accepted = await MentoringSite.AcceptFirstAsync(site.AuthorClient, id);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var stored = await site.RequestAsync(id);
+        Assert.Equal(MentoringState.Accepted, stored.State);
+        foreach (var address in new[] { learnerAccount.Email!, "priya.shah@test.example" })
+        {
+            var mail = Assert.Single(await site.MailForAsync(address), m => MentoringMailTests.IsAbout(m, stored.CalendarUid));
+            Assert.Equal("Follow-up session booked: Share one window  in a video call", mail.Subject);
+            var summary = IcsReader.Read(MentoringMailTests.CalendarAttachment(mail.Raw).Content).Only("SUMMARY").Value;
+            Assert.Equal("Follow-up session: Share one window\\nin a video call", summary);
+        }
+    }
 }
 
 /// <summary>Without SMTP, and with an SMTP server that is down, every step still works and is notified in the app.</summary>
@@ -130,6 +167,7 @@ public sealed class MentoringWithoutMailTests
             Assert.Equal(MentoringState.Accepted, (await site.RequestAsync(id)).State);
             Assert.Single(await site.NotificationsAsync(site.AuthorAccount.Id), n => n.Link == $"/mentoring/{id}");
             Assert.Single(await site.NotificationsAsync(learnerAccount.Id), n => n.Link == $"/mentoring/{id}");
+            await site.Factory.DeliverMailAsync();
             Assert.Empty(site.Mail.Messages);
         }
         finally

@@ -22,7 +22,7 @@ public sealed class MentoringSite : IAsyncLifetime
     public const string Module = "share-your-screen";
     public const string Author = "priya.shah";
 
-    public SmtpSink Mail { get; } = new();
+    public SmtpServer Mail { get; } = new();
 
     public TestSite.ManualClock Clock { get; } = new(TestSite.Now);
 
@@ -42,13 +42,11 @@ public sealed class MentoringSite : IAsyncLifetime
         Factory = new SkillBridgeWebFactory { Clock = Clock };
         if (!WithoutMail)
         {
-            Factory.Settings["SkillBridge:Smtp:Host"] = "127.0.0.1";
-            Factory.Settings["SkillBridge:Smtp:Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture);
-            Factory.Settings["SkillBridge:Smtp:EnableSsl"] = "false";
+            Factory.UseSmtp(Mail);
         }
 
         Factory.Settings["SkillBridge:Smtp:From"] = "skills@example.com";
-        Factory.Settings["SkillBridge:SiteUrl"] = "https://skills.example.com";
+        Factory.Settings["SkillBridge:SiteUrl"] = SkillBridgeWebFactory.TestSiteUrl;
         foreach (var (key, value) in Settings)
         {
             Factory.Settings[key] = value;
@@ -151,5 +149,10 @@ public sealed class MentoringSite : IAsyncLifetime
             .Where(n => n.UserId == userId).OrderBy(n => n.Id).ToListAsync();
     }
 
-    public List<ReceivedMail> MailFor(string address) => Mail.Messages.Where(m => m.To.Contains(address)).ToList();
+    /// <summary>Sends the outbox's due mail, then returns what the SMTP server received for the address.</summary>
+    public async Task<List<ReceivedMail>> MailForAsync(string address)
+    {
+        await Factory.DeliverMailAsync();
+        return Mail.Messages.Where(m => m.To.Contains(address)).ToList();
+    }
 }

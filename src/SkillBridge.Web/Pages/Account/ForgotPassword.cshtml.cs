@@ -1,21 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
 using SkillBridge.Core.Accounts;
-using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Pages.Account;
 
-/// <summary>Mails a reset link when SMTP is configured. The answer is the same whether or not the address has an account.</summary>
-public sealed class ForgotPasswordModel(UserManager<SkillBridgeUser> users, EmailSender mail, AccountLinks links, ResetMailThrottle throttle) : PageModel
+/// <summary>Queues a reset-link mail when mail is on (PasswordResetMail; the link comes from SiteUrl, never the request). The answer is the same whether or not the address has an account.</summary>
+public sealed class ForgotPasswordModel(PasswordResetMail resetMail, ResetMailThrottle throttle) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public bool MailAvailable => mail.IsConfigured;
+    public bool MailAvailable => resetMail.IsOn;
 
     public bool Sent { get; private set; }
 
@@ -34,15 +30,9 @@ public sealed class ForgotPasswordModel(UserManager<SkillBridgeUser> users, Emai
         }
 
         // Throttled or not, the page says the same; nothing is mailed past the limit (README, Sign-in and sessions).
-        var mayMail = await throttle.AllowsMailAsync(Input.Email, HttpContext.Connection.RemoteIpAddress, cancellationToken);
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null && mayMail)
+        if (await throttle.AllowsMailAsync(Input.Email, HttpContext.Connection.RemoteIpAddress, cancellationToken))
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = links.Absolute(Request, $"/account/resetpassword?user={Uri.EscapeDataString(user.Id)}&code={token}");
-            await mail.SendAsync(user.Email!, "Choose a new SkillBridge password",
-                $"Hello {user.UserName},\n\nSomeone (we hope you) asked to reset your SkillBridge password. Open this link within 3 hours to choose a new one:\n\n{link}\n\nIf it was not you, ignore this mail: your password stays as it is.\n",
-                cancellationToken);
+            await resetMail.RequestAsync(Input.Email, cancellationToken);
         }
 
         return RedirectToPage(new { sent = 1 });

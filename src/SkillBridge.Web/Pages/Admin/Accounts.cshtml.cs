@@ -2,12 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Mail;
 using SkillBridge.Web.Accounts;
 
 namespace SkillBridge.Web.Pages.Admin;
 
 /// <summary>Admins list accounts, invite people, grant and revoke roles, lock and unlock.</summary>
-public sealed class AccountsModel(AccountService accounts, InvitationService invitations, EmailSender mail, AccountLinks links) : PageModel
+public sealed class AccountsModel(AccountService accounts, InvitationService invitations, MailStatus mail, AccountLinks links) : PageModel
 {
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
@@ -20,7 +21,7 @@ public sealed class AccountsModel(AccountService accounts, InvitationService inv
     /// <summary>The invitation link, shown once to the admin when it could not be mailed.</summary>
     public string? InvitationLink { get; private set; }
 
-    public bool MailAvailable => mail.IsConfigured;
+    public bool MailAvailable => mail.IsOn;
 
     private string Actor => User.Identity!.Name!;
 
@@ -38,20 +39,14 @@ public sealed class AccountsModel(AccountService accounts, InvitationService inv
 
             if (created.Succeeded)
             {
-                var link = links.Absolute(Request, "/account/acceptinvitation?token=" + created.Token);
-                var sent = await mail.SendAsync(created.Invitation!.Email, "You are invited to SkillBridge",
-                    $"Hello,\n\n{Actor} invited you to SkillBridge, where colleagues share short lessons on the tools they use every day.\n\nOpen this link within 7 days to create your account (it works once):\n\n{link}\n",
-                    cancellationToken);
-                if (sent)
+                if (created.Mailed)
                 {
-                    Message = $"Invitation sent to {created.Invitation.Email}.";
+                    Message = $"Invitation sent to {created.Invitation!.Email}.";
                     return RedirectToPage();
                 }
 
-                InvitationLink = link;
-                Message = mail.IsConfigured
-                    ? $"The invitation mail to {created.Invitation.Email} could not be sent. Copy the link below and send it yourself."
-                    : $"Invitation created for {created.Invitation.Email}. This site does not send e-mail: copy the link below and send it yourself. It is shown only now.";
+                InvitationLink = links.Absolute(Request, InvitationService.LinkPath(created.Token!));
+                Message = $"Invitation created for {created.Invitation!.Email}. This site does not send e-mail: copy the link below and send it yourself. It is shown only now.";
                 ModelState.Clear();
                 Invite = new();
             }

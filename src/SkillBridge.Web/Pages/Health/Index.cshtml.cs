@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Mail;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Outbox;
 using SkillBridge.Core.Search;
 
 namespace SkillBridge.Web.Pages.Health;
 
 /// <summary>What an operator checks first: is the database there, how much is published, how images are handled.</summary>
-public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imageProcessing, SearchService search) : PageModel
+public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imageProcessing, SearchService search, MailStatus mail) : PageModel
 {
     public bool DatabaseReachable { get; private set; }
 
@@ -24,6 +26,13 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
     /// <summary>On PostgreSQL there is no index until search moves to Lucene.Net: it reads the published modules directly.</summary>
     public bool SearchHasIndex { get; private set; }
 
+    /// <summary>Whether mail is on, and why not when SMTP is configured without a site address.</summary>
+    public string Mail { get; private set; } = "";
+
+    public int MailQueued { get; private set; }
+
+    public int MailFailed { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DatabaseProvider = db.Database.ProviderName ?? "unknown";
@@ -33,8 +42,11 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
         {
             PublishedModules = await db.Modules.CountAsync(m => m.Status == ModuleStatus.Published, cancellationToken);
             Search = await search.CheckAsync(cancellationToken);
+            MailQueued = await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Pending, cancellationToken);
+            MailFailed = await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Failed, cancellationToken);
         }
 
         ImageMode = imageProcessing.Describe();
+        Mail = mail.Describe();
     }
 }
