@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using SkillBridge.Core.Data;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Endpoints;
+using SkillBridge.Web.Hosting;
 using SkillBridge.Web.Theming;
 
 namespace SkillBridge.Web;
@@ -11,6 +12,7 @@ public static class WebServices
     public static IHostApplicationBuilder AddSkillBridgeWeb(this IHostApplicationBuilder builder)
     {
         builder.AddSkillBridgeAccounts();
+        builder.AddSkillBridgeHosting();
         builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AddPageRoute("/Catalogue/Index", "");
@@ -35,6 +37,7 @@ public static class WebServices
 
     public static WebApplication UseSkillBridgeWeb(this WebApplication app)
     {
+        app.UseSkillBridgeHosting();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -60,8 +63,7 @@ public static class WebServices
         app.MapSearchApi();
         app.MapMentoringEndpoints();
         app.MapOpenApi().RequireAuthorization(Policies.Read);
-        // Load balancers probe this without signing in; it says only Healthy or Unhealthy.
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthz();
         return app;
     }
 
