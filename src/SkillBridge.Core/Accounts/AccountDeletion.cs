@@ -59,6 +59,7 @@ public sealed class AccountDeletion(
 
     private async Task<AccountDeletionResult> DeleteAsync(SkillBridgeUser user, string? actor, CancellationToken cancellationToken)
     {
+        await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
         if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
         {
             return new(AccountDeletionOutcome.LastAdministrator);
@@ -73,7 +74,6 @@ public sealed class AccountDeletion(
             && (creditedModules.Count > 0 || await db.ModuleDrafts.AnyAsync(d => d.Authors.Contains(person.Username), cancellationToken));
         var erasure = new PersonalDataErasure(subject, NewFormerUsername(), keepPerson);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             foreach (var section in sections)

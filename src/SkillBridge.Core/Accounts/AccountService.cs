@@ -197,6 +197,7 @@ public sealed class AccountService(
             return RoleChange.Done;
         }
 
+        await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
         if (role == Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
         {
             return RoleChange.LastAdministrator;
@@ -207,6 +208,7 @@ public sealed class AccountService(
         // A new security stamp signs the account's other sessions out at their next check, so the role goes at once.
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(AuditAction.RoleRevoked, actor, user.UserName!, role, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RoleChange.Done;
     }
 
@@ -220,6 +222,7 @@ public sealed class AccountService(
 
         if (locked)
         {
+            await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
             if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
             {
                 return RoleChange.LastAdministrator;
@@ -229,6 +232,7 @@ public sealed class AccountService(
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(user);
             await audit.RecordAsync(AuditAction.Locked, actor, user.UserName!, null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         else
         {
