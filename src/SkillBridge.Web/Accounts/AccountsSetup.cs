@@ -42,7 +42,7 @@ public static class AccountsSetup
         // Keys live in the database so that several web nodes accept each other's cookies and a restart signs nobody out.
         builder.Services.AddDataProtection().SetApplicationName("SkillBridge");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DataProtectionKeyRepository(services, services.GetRequiredService<ILoggerFactory>())));
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(3));
 
         // A revoked role or a locked account takes effect within a minute, not after the default 30.

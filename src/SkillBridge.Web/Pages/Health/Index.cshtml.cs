@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
@@ -24,6 +25,9 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
     /// <summary>On PostgreSQL there is no index until search moves to Lucene.Net: it reads the published modules directly.</summary>
     public bool SearchHasIndex { get; private set; }
 
+    /// <summary>Key rows skipped because their XML does not parse (sign-in keeps working on the others).</summary>
+    public IReadOnlyList<UnreadableKey> UnreadableKeys { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DatabaseProvider = db.Database.ProviderName ?? "unknown";
@@ -33,6 +37,7 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
         {
             PublishedModules = await db.Modules.CountAsync(m => m.Status == ModuleStatus.Published, cancellationToken);
             Search = await search.CheckAsync(cancellationToken);
+            UnreadableKeys = await DataProtectionKeyRepository.FindUnreadableAsync(db, cancellationToken);
         }
 
         ImageMode = imageProcessing.Describe();
