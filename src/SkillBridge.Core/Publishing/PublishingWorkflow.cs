@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Content;
@@ -11,8 +12,14 @@ namespace SkillBridge.Core.Publishing;
 /// Moves a module through review: Editing → In review → Published, or Changes requested with a curator's comment.
 /// Publishing turns the draft into an immutable revision; unpublishing and archiving take the module out of the catalogue.
 /// </summary>
-public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor drafts, AuditLog audit, TimeProvider clock)
+public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor drafts, AuditLog audit, TimeProvider clock, IOptions<SkillBridgeOptions> options)
 {
+    public const string OwnModuleMessage = "You wrote this module; another curator must publish it.";
+
+    /// <summary>Whether this curator may publish or schedule the draft: not their own module unless the site allows it.</summary>
+    public bool MayPublish(ModuleDraft draft, Actor actor) =>
+        actor.IsCurator && (options.Value.Publishing.AllowSelfPublish || !draft.Authors.Contains(actor.Username, StringComparer.Ordinal));
+
     public async Task<AuthoringResult<ModuleDraft>> SubmitAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
     {
         var opened = await drafts.OpenAsync(slug, actor, cancellationToken);
@@ -68,6 +75,11 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
             return reviewed.As<ModuleRevision>();
         }
 
+        if (!MayPublish(draft, actor))
+        {
+            return AuthoringResult<ModuleRevision>.Fail(AuthoringFailure.OwnModule, OwnModuleMessage);
+        }
+
         return await PublishDraftAsync(draft, actor.Username, note: null, cancellationToken);
     }
 
@@ -78,6 +90,11 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         if (reviewed.Value is not { } draft)
         {
             return reviewed;
+        }
+
+        if (!MayPublish(draft, actor))
+        {
+            return AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.OwnModule, OwnModuleMessage);
         }
 
         if (publishAtUtc <= clock.GetUtcNow().UtcDateTime)
