@@ -1,4 +1,6 @@
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core;
 using SkillBridge.Core.Data;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Endpoints;
@@ -67,18 +69,25 @@ public static class WebServices
         return app;
     }
 
-    /// <summary>A strict Content-Security-Policy (no inline script or style) and the usual hardening headers on every response.</summary>
-    private static void UseSecurityHeaders(this WebApplication app) =>
+    /// <summary>
+    /// A strict Content-Security-Policy (no inline script or style; images from the site and the hosts
+    /// SkillBridge:Content:AllowedImageHosts lists) and the usual hardening headers on every response.
+    /// </summary>
+    private static void UseSecurityHeaders(this WebApplication app)
+    {
+        var imageSources = string.Join(' ', ["'self'", .. app.Services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value.Content.ImageHosts()]);
+        var policy =
+            $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {imageSources}; font-src 'self'; " +
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; font-src 'self'; " +
-                "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             await next(context);
         });
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
@@ -38,6 +39,9 @@ public sealed class ContentImporter(
         var paths = await db.LearningPaths.Include(p => p.Modules).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
 
         var problems = CheckReferences(content, categories, people, modules);
+        var imageHosts = siteOptions.Value.Content.ImageHosts();
+        problems.AddRange(content.Modules.SelectMany(module => ExternalImages.FindRefused(module.Body, module.BodyFirstLine, imageHosts)
+            .Select(image => new ContentProblem(module.Path, image.Line, ExternalImages.Problem(image.Url)))));
         if (problems.Count > 0)
         {
             return ImportResult.Failed(problems);

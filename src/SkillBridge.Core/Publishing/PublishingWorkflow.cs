@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Content;
+using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
 
@@ -192,7 +193,10 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
             draft.Cover,
             draft.Body,
             draft.Authors);
-        return DraftValidator.CheckForSubmit(content, categories.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), people, draft.Images.Select(i => i.Path).ToHashSet(StringComparer.Ordinal));
+        var problems = DraftValidator.CheckForSubmit(content, categories.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), people, draft.Images.Select(i => i.Path).ToHashSet(StringComparer.Ordinal));
+        problems.AddRange(ExternalImages.FindRefused(draft.Body, 1, options.Value.Content.ImageHosts())
+            .Select(image => new DraftProblem("Body", $"Line {image.Line}: {ExternalImages.Problem(image.Url)}")));
+        return problems;
     }
 
     private async Task<AuthoringResult<ModuleDraft>> ReviewableDraftAsync(string slug, Actor actor, CancellationToken cancellationToken)
