@@ -60,7 +60,7 @@ public sealed class AccountDeletion(
     private async Task<AccountDeletionResult> DeleteAsync(SkillBridgeUser user, string? actor, CancellationToken cancellationToken)
     {
         await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
-        if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        if (await users.IsInRoleAsync(user, Roles.Admin) && !await AdministratorLock.AnotherUsableAdministratorAsync(users, user, clock.GetUtcNow()))
         {
             return new(AccountDeletionOutcome.LastAdministrator);
         }

@@ -198,7 +198,7 @@ public sealed class AccountService(
         }
 
         await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
-        if (role == Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        if (role == Roles.Admin && !await AdministratorLock.AnotherUsableAdministratorAsync(users, user, time.GetUtcNow()))
         {
             return RoleChange.LastAdministrator;
         }
@@ -223,7 +223,7 @@ public sealed class AccountService(
         if (locked)
         {
             await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
-            if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+            if (await users.IsInRoleAsync(user, Roles.Admin) && !await AdministratorLock.AnotherUsableAdministratorAsync(users, user, time.GetUtcNow()))
             {
                 return RoleChange.LastAdministrator;
             }

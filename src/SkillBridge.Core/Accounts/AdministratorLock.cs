@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using SkillBridge.Core.Data;
@@ -26,4 +27,11 @@ public static class AdministratorLock
 
         return transaction;
     }
+
+    /// <summary>
+    /// Whether an administrator other than <paramref name="user"/> can still sign in: a locked administrator keeps the
+    /// role but cannot use it, so locking every other one first does not get around the rule.
+    /// </summary>
+    public static async Task<bool> AnotherUsableAdministratorAsync(UserManager<SkillBridgeUser> users, SkillBridgeUser user, DateTimeOffset now) =>
+        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(a => a.Id != user.Id && (a.LockoutEnd is null || a.LockoutEnd <= now));
 }

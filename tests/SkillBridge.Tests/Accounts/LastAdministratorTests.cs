@@ -31,6 +31,26 @@ public sealed class LastAdministratorTests
         }
     }
 
+    [Fact]
+    public async Task SetLocked_EveryOtherAdministratorLocked_IsRefused()
+    {
+        using var factory = new SkillBridgeWebFactory();
+        var first = await factory.CreateAccountAsync(Infrastructure.Accounts.UniqueName("admin"), Roles.Admin);
+        var second = await factory.CreateAccountAsync(Infrastructure.Accounts.UniqueName("admin"), Roles.Admin);
+        Assert.Equal(RoleChange.Done, await LockAsync(factory, first.Id));
+
+        var outcome = await LockAsync(factory, second.Id);
+
+        Assert.Equal(RoleChange.LastAdministrator, outcome);
+        Assert.Equal(RoleChange.LastAdministrator, await RevokeAdminAsync(factory, second.Id));
+    }
+
+    private static async Task<RoleChange> LockAsync(SkillBridgeWebFactory factory, string userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountService>().SetLockedAsync(userId, locked: true, "test");
+    }
+
     private static async Task<RoleChange> RevokeAdminAsync(SkillBridgeWebFactory factory, string userId)
     {
         await using var scope = factory.Services.CreateAsyncScope();
