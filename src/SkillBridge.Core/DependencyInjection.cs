@@ -46,7 +46,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ImageVariantMaker>();
         builder.Services.AddScoped<MediaStore>();
         builder.Services.AddScoped<MediaUploadService>();
-        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton(services => new MarkdownRenderer(services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value.Content.ImageHosts()));
         builder.Services.AddScoped<RenderedModuleCache>();
         builder.Services.AddScoped<CatalogueService>();
         builder.Services.AddScoped<ModuleReader>();

@@ -57,6 +57,10 @@ public sealed class SkillBridgeOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    public Publishing.PublishingOptions Publishing { get; set; } = new();
+
+    public Content.ContentOptions Content { get; set; } = new();
+
     /// <summary>Set by the host once the content root is known: absolute DataPath.</summary>
     public string ResolvedDataPath { get; set; } = "";
 

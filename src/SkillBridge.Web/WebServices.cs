@@ -1,7 +1,10 @@
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core;
 using SkillBridge.Core.Data;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Endpoints;
+using SkillBridge.Web.Hosting;
 using SkillBridge.Web.Theming;
 
 namespace SkillBridge.Web;
@@ -11,6 +14,7 @@ public static class WebServices
     public static IHostApplicationBuilder AddSkillBridgeWeb(this IHostApplicationBuilder builder)
     {
         builder.AddSkillBridgeAccounts();
+        builder.AddSkillBridgeHosting();
         builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AddPageRoute("/Catalogue/Index", "");
@@ -36,6 +40,7 @@ public static class WebServices
 
     public static WebApplication UseSkillBridgeWeb(this WebApplication app)
     {
+        app.UseSkillBridgeHosting();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -61,23 +66,29 @@ public static class WebServices
         app.MapSearchApi();
         app.MapMentoringEndpoints();
         app.MapOpenApi().RequireAuthorization(Policies.Read);
-        // Load balancers probe this without signing in; it says only Healthy or Unhealthy.
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthz();
         return app;
     }
 
-    /// <summary>A strict Content-Security-Policy (no inline script or style) and the usual hardening headers on every response.</summary>
-    private static void UseSecurityHeaders(this WebApplication app) =>
+    /// <summary>
+    /// A strict Content-Security-Policy (no inline script or style; images from the site and the hosts
+    /// SkillBridge:Content:AllowedImageHosts lists) and the usual hardening headers on every response.
+    /// </summary>
+    private static void UseSecurityHeaders(this WebApplication app)
+    {
+        var imageSources = string.Join(' ', ["'self'", .. app.Services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value.Content.ImageHosts()]);
+        var policy =
+            $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {imageSources}; font-src 'self'; " +
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; font-src 'self'; " +
-                "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             await next(context);
         });
+    }
 }

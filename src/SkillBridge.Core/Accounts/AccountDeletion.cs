@@ -57,7 +57,8 @@ public sealed class AccountDeletion(
 
     private async Task<AccountDeletionResult> DeleteAsync(SkillBridgeUser user, string? actor, CancellationToken cancellationToken)
     {
-        if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
+        if (await users.IsInRoleAsync(user, Roles.Admin) && !await AdministratorLock.AnotherUsableAdministratorAsync(users, user, clock.GetUtcNow()))
         {
             return new(AccountDeletionOutcome.LastAdministrator);
         }
@@ -71,7 +72,6 @@ public sealed class AccountDeletion(
             && (creditedModules.Count > 0 || await db.ModuleDrafts.AnyAsync(d => d.Authors.Contains(person.Username), cancellationToken));
         var erasure = new PersonalDataErasure(subject, NewFormerUsername(), keepPerson);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             foreach (var section in sections)

@@ -199,7 +199,8 @@ public sealed class AccountService(
             return RoleChange.Done;
         }
 
-        if (role == Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
+        if (role == Roles.Admin && !await AdministratorLock.AnotherUsableAdministratorAsync(users, user, time.GetUtcNow()))
         {
             return RoleChange.LastAdministrator;
         }
@@ -210,6 +211,7 @@ public sealed class AccountService(
         await users.UpdateSecurityStampAsync(user);
         await sessions.EndAllAsync(user.Id, cancellationToken: cancellationToken);
         await audit.RecordAsync(AuditAction.RoleRevoked, actor, user.UserName!, role, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RoleChange.Done;
     }
 
@@ -226,7 +228,8 @@ public sealed class AccountService(
 
         if (locked)
         {
-            if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+            await using var transaction = await AdministratorLock.BeginAsync(db, cancellationToken);
+            if (await users.IsInRoleAsync(user, Roles.Admin) && !await AdministratorLock.AnotherUsableAdministratorAsync(users, user, time.GetUtcNow()))
             {
                 return RoleChange.LastAdministrator;
             }
@@ -236,6 +239,7 @@ public sealed class AccountService(
             await users.UpdateSecurityStampAsync(user);
             await sessions.EndAllAsync(user.Id, cancellationToken: cancellationToken);
             await audit.RecordAsync(AuditAction.Locked, actor, user.UserName!, null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         else
         {

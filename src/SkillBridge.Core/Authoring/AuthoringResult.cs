@@ -7,6 +7,9 @@ public enum AuthoringFailure
     WrongState,
     Invalid,
     Conflict,
+
+    /// <summary>A curator tried to publish or schedule a module they wrote; another curator must (Publishing:AllowSelfPublish).</summary>
+    OwnModule,
 }
 
 /// <summary>The outcome of an authoring or publishing action: success with a value, or a named failure with a message.</summary>

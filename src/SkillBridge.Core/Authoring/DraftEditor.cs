@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
@@ -10,8 +12,17 @@ namespace SkillBridge.Core.Authoring;
 /// Creates modules and keeps their drafts: starting a draft from the published revision, saving with a version check so
 /// that of two people editing at once the second is told instead of overwriting the first, and adding uploaded images.
 /// </summary>
-public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
+public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock, IOptions<SkillBridgeOptions> options)
 {
+    /// <summary>The light rules of every save, plus no image from a site the settings do not allow.</summary>
+    private static List<DraftProblem> CheckForSave(DraftContent content, IReadOnlyCollection<string> allowedImageHosts)
+    {
+        var problems = DraftValidator.CheckForSave(content);
+        problems.AddRange(ExternalImages.FindRefused(content.Body, 1, allowedImageHosts)
+            .Select(image => new DraftProblem("Body", $"Line {image.Line}: {ExternalImages.Problem(image.Url)}")));
+        return problems;
+    }
+
     public async Task<AuthoringResult<ModuleDraft>> CreateAsync(Actor actor, DraftContent content, CancellationToken cancellationToken = default)
     {
         if (!actor.IsAuthor && !actor.IsCurator)
@@ -19,7 +30,7 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
             return AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.Forbidden, "Only authors and curators can write modules.");
         }
 
-        var problems = DraftValidator.CheckForSave(content);
+        var problems = CheckForSave(content, options.Value.Content.ImageHosts());
         if (problems.Count > 0)
         {
             return AuthoringResult<ModuleDraft>.Invalid(problems);
@@ -108,7 +119,7 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock)
             return new AuthoringResult<ModuleDraft>(draft, AuthoringFailure.Conflict, ConflictMessage(draft), []);
         }
 
-        var problems = DraftValidator.CheckForSave(content);
+        var problems = CheckForSave(content, options.Value.Content.ImageHosts());
         if (problems.Count > 0)
         {
             return AuthoringResult<ModuleDraft>.Invalid(problems);

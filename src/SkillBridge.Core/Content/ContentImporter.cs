@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
@@ -14,7 +16,12 @@ namespace SkillBridge.Core.Content;
 /// is invalid; then, in one transaction, upserts categories and people, publishes a new revision for each new or changed
 /// module (matched by slug) and upserts paths. Modules edited in the site since their last import are left alone unless forced.
 /// </summary>
-public sealed class ContentImporter(SkillBridgeDbContext db, MediaUploadService mediaUploads, TimeProvider clock, ILogger<ContentImporter> logger)
+public sealed class ContentImporter(
+    SkillBridgeDbContext db,
+    MediaUploadService mediaUploads,
+    TimeProvider clock,
+    ILogger<ContentImporter> logger,
+    IOptions<SkillBridgeOptions> siteOptions)
 {
     public async Task<ImportResult> ImportAsync(string directory, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -32,6 +39,9 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaUploadService 
         var paths = await db.LearningPaths.Include(p => p.Modules).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
 
         var problems = CheckReferences(content, categories, people, modules);
+        var imageHosts = siteOptions.Value.Content.ImageHosts();
+        problems.AddRange(content.Modules.SelectMany(module => ExternalImages.FindRefused(module.Body, module.BodyFirstLine, imageHosts)
+            .Select(image => new ContentProblem(module.Path, image.Line, ExternalImages.Problem(image.Url)))));
         if (problems.Count > 0)
         {
             return ImportResult.Failed(problems);
@@ -58,9 +68,11 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaUploadService 
         int created = 0, updated = 0, unchanged = 0;
         var skipped = new List<ContentProblem>();
         var published = new List<(Module Module, ModuleRevision Revision)>();
+        var ownModules = new List<ContentProblem>();
         for (var i = 0; i < content.Modules.Count; i++)
         {
             var file = content.Modules[i];
+            var publishedBefore = published.Count;
             // Hashed as stored (metadata stripped), which is also what export writes: export then import changes nothing.
             var imageHashes = file.Images.ToDictionary(image => image.Path, image => media[ContentFolder.ImageFile(file, image.Path)].Sha256);
             if (!modules.TryGetValue(file.Slug, out var module))
@@ -93,7 +105,19 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaUploadService 
                 }
             }
 
+            if (published.Count > publishedBefore && IsOwnModule(file, options))
+            {
+                ownModules.Add(new ContentProblem(file.Path, file.LineOf("authors"), $"{options.ImportedBy} is an author of this module, so another curator must import it (or set SkillBridge:Publishing:AllowSelfPublish)"));
+            }
+
             progress?.Report(new ImportProgress(ImportStage.Writing, i + 1, content.Modules.Count, file.Path));
+        }
+
+        if (ownModules.Count > 0)
+        {
+            // Nothing is saved yet: forgetting the tracked changes and not committing leaves the site as it was.
+            db.ChangeTracker.Clear();
+            return ImportResult.Failed(ownModules);
         }
 
         // Modules and revisions point at each other: the revisions get their ids first, then the modules point at them.
@@ -114,6 +138,12 @@ public sealed class ContentImporter(SkillBridgeDbContext db, MediaUploadService 
         logger.LogInformation("Imported {Directory}: {Counts}", directory, counts);
         return new ImportResult([], counts, skipped);
     }
+
+    /// <summary>The person importing wrote this module, and the site wants a second pair of eyes on it.</summary>
+    private bool IsOwnModule(ModuleFile file, ImportOptions options) =>
+        options.ImportedBy is { } importer
+        && !siteOptions.Value.Publishing.AllowSelfPublish
+        && file.Authors.Contains(importer, StringComparer.Ordinal);
 
     /// <summary>Stores every image once; on any refusal, forgets the rows added for the others and reports where each refused image is named.</summary>
     private async Task<(Dictionary<string, MediaFile> Media, List<ContentProblem> Problems)> StoreImagesAsync(ContentFolder content, CancellationToken cancellationToken)

@@ -4,6 +4,12 @@ public sealed record ImportOptions
 {
     /// <summary>Overwrite modules edited in the site since their last import.</summary>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// The person running the import (the command's --as), if named. Unless Publishing:AllowSelfPublish is on, the
+    /// import refuses to publish a module this person is an author of: another curator must import it.
+    /// </summary>
+    public string? ImportedBy { get; init; }
 }
 
 public enum ImportStage

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace SkillBridge.Core.Data;
 
 /// <summary>Content, people, media and learners' progress, plus ASP.NET Core Identity's tables (string keys) for accounts and roles.</summary>
 public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> options)
-    : IdentityDbContext<SkillBridgeUser, IdentityRole, string>(options)
+    : IdentityDbContext<SkillBridgeUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Module> Modules => Set<Module>();
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Content;
+using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
 
@@ -11,8 +13,14 @@ namespace SkillBridge.Core.Publishing;
 /// Moves a module through review: Editing → In review → Published, or Changes requested with a curator's comment.
 /// Publishing turns the draft into an immutable revision; unpublishing and archiving take the module out of the catalogue.
 /// </summary>
-public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor drafts, AuditLog audit, TimeProvider clock)
+public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor drafts, AuditLog audit, TimeProvider clock, IOptions<SkillBridgeOptions> options)
 {
+    public const string OwnModuleMessage = "You wrote this module; another curator must publish it.";
+
+    /// <summary>Whether this curator may publish or schedule the draft: not their own module unless the site allows it.</summary>
+    public bool MayPublish(ModuleDraft draft, Actor actor) =>
+        actor.IsCurator && (options.Value.Publishing.AllowSelfPublish || !draft.Authors.Contains(actor.Username, StringComparer.Ordinal));
+
     public async Task<AuthoringResult<ModuleDraft>> SubmitAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
     {
         var opened = await drafts.OpenAsync(slug, actor, cancellationToken);
@@ -68,6 +76,11 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
             return reviewed.As<ModuleRevision>();
         }
 
+        if (!MayPublish(draft, actor))
+        {
+            return AuthoringResult<ModuleRevision>.Fail(AuthoringFailure.OwnModule, OwnModuleMessage);
+        }
+
         return await PublishDraftAsync(draft, actor.Username, note: null, cancellationToken);
     }
 
@@ -78,6 +91,11 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         if (reviewed.Value is not { } draft)
         {
             return reviewed;
+        }
+
+        if (!MayPublish(draft, actor))
+        {
+            return AuthoringResult<ModuleDraft>.Fail(AuthoringFailure.OwnModule, OwnModuleMessage);
         }
 
         if (publishAtUtc <= clock.GetUtcNow().UtcDateTime)
@@ -175,7 +193,10 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
             draft.Cover,
             draft.Body,
             draft.Authors);
-        return DraftValidator.CheckForSubmit(content, categories.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), people, draft.Images.Select(i => i.Path).ToHashSet(StringComparer.Ordinal));
+        var problems = DraftValidator.CheckForSubmit(content, categories.Select(c => c.Key).ToHashSet(StringComparer.Ordinal), people, draft.Images.Select(i => i.Path).ToHashSet(StringComparer.Ordinal));
+        problems.AddRange(ExternalImages.FindRefused(draft.Body, 1, options.Value.Content.ImageHosts())
+            .Select(image => new DraftProblem("Body", $"Line {image.Line}: {ExternalImages.Problem(image.Url)}")));
+        return problems;
     }
 
     private async Task<AuthoringResult<ModuleDraft>> ReviewableDraftAsync(string slug, Actor actor, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public static class AccountsSetup
         // Keys live in the database so that several web nodes accept each other's cookies and a restart signs nobody out.
         builder.Services.AddDataProtection().SetApplicationName("SkillBridge");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new DataProtectionKeyRepository(services, services.GetRequiredService<ILoggerFactory>())));
         builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(3));
 
         // Signing out, a password change, a lock or a revoked role end sessions, which every request checks (SessionValidation).

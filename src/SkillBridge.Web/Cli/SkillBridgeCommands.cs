@@ -45,7 +45,8 @@ public static class SkillBridgeCommands
     {
         var directory = new Argument<DirectoryInfo>("directory") { Description = "A content folder: people.yml, categories.yml, modules/, paths/." };
         var force = new Option<bool>("--force") { Description = "Overwrite modules edited in the site since their last import." };
-        var command = new Command("import", "Validate a content folder and, if every file is valid, import it.") { directory, force };
+        var importedBy = new Option<string?>("--as") { Description = "Your username: modules you are an author of are refused unless Publishing:AllowSelfPublish is on." };
+        var command = new Command("import", "Validate a content folder and, if every file is valid, import it.") { directory, force, importedBy };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -59,7 +60,7 @@ public static class SkillBridgeCommands
             var importer = scope.ServiceProvider.GetRequiredService<ContentImporter>();
             var progress = new SynchronousProgress<ImportProgress>(p =>
                 output.WriteLine($"{(p.Stage == ImportStage.Validating ? "validated" : "written")} {p.Done}/{p.Total} {p.Item}"));
-            var result = await importer.ImportAsync(parse.GetValue(directory)!.FullName, new ImportOptions { Force = parse.GetValue(force) }, progress, cancellationToken);
+            var result = await importer.ImportAsync(parse.GetValue(directory)!.FullName, new ImportOptions { Force = parse.GetValue(force), ImportedBy = parse.GetValue(importedBy) }, progress, cancellationToken);
             foreach (var problem in result.Problems)
             {
                 await error.WriteLineAsync(problem.ToString());

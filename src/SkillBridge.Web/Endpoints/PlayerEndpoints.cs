@@ -14,6 +14,7 @@ public static class PlayerEndpoints
     {
         app.MapPost("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/answers", AnswerQuiz)
             .RequireAuthorization(Policies.Read)
+            .RequireAntiforgeryToken()
             .WithName("AnswerQuiz");
         return app;
     }

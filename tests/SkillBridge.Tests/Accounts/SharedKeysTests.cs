@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,42 @@ public sealed class SharedKeysTests
             // Both test hosts run on one machine and could also share the default key folder; the keys must be in the database.
             await using var scope = second.Services.CreateAsyncScope();
             Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().DataProtectionKeys.ToListAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SignInCookie_KeyTableHoldsARowThatIsNotXml_StillWorksOnANewNodeAndHealthNamesTheRow()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "nodes-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var first = new SkillBridgeWebFactory { Settings = { ["SkillBridge:DataPath"] = dataPath } };
+            var cookie = await SignInCookieAsync(first);
+            int brokenId;
+            await using (var scope = first.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+                var broken = new DataProtectionKey { FriendlyName = "key-broken-by-hand", Xml = "<key id=\"half a row" };
+                db.DataProtectionKeys.Add(broken);
+                await db.SaveChangesAsync();
+                brokenId = broken.Id;
+            }
+
+            using var second = new SkillBridgeWebFactory { Settings = { ["SkillBridge:DataPath"] = dataPath } };
+            using var secondNode = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/account/settings");
+            request.Headers.Add("Cookie", cookie);
+
+            using var response = await secondNode.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var health = await secondNode.GetPageAsync("/health");
+            Assert.Contains($"row {brokenId} (key-broken-by-hand)", health.Text("#health-keys"), StringComparison.Ordinal);
         }
         finally
         {

@@ -42,6 +42,36 @@ public sealed class EditorPageTests(SkillBridgeWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Save_ImageFromAnotherSite_IsRefusedNamingTheSettingAndNothingSaved()
+    {
+        var (author, slug) = await NewModuleAsync();
+        var editor = await author.OpenEditorAsync(slug);
+        var before = await DraftAsync(slug, d => d.Body);
+
+        using var response = await author.PressAsync(editor, "Save", new Dictionary<string, string> { ["Form.Body"] = "Intro.\n\n## First step\n![Menu](https://tracker.example/p.gif)\n" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());
+        var message = page.Text("[data-valmsg-for='Form.Body']");
+        Assert.StartsWith("Line 4: the image https://tracker.example/p.gif is on another site.", message, StringComparison.Ordinal);
+        Assert.Contains("SkillBridge:Content:AllowedImageHosts", message, StringComparison.Ordinal);
+        Assert.Equal(before, await DraftAsync(slug, d => d.Body));
+    }
+
+    [Fact]
+    public async Task Preview_ImageFromAnotherSite_SaysWhyAndShowsNoImage()
+    {
+        var (author, slug) = await NewModuleAsync();
+        var editor = await author.OpenEditorAsync(slug);
+
+        using var response = await author.PressAsync(editor, "Preview", new Dictionary<string, string> { ["Form.Body"] = "Intro.\n\n## First step\n![Menu](https://tracker.example/p.gif)\n" });
+
+        var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("SkillBridge:Content:AllowedImageHosts", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("img[src*='tracker.example']"));
+    }
+
+    [Fact]
     public async Task Save_SomeoneElseSavedFirst_ShowsBothVersionsAndKeepsWhatWasTyped()
     {
         var (author, slug) = await NewModuleAsync();

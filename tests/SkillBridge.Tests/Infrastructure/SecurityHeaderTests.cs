@@ -22,6 +22,27 @@ public sealed class SecurityHeaderTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
+    public async Task Get_DefaultSettings_AllowsImagesFromTheSiteOnly()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Contains("img-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_AllowedImageHosts_AreAddedToImgSrc()
+    {
+        using var site = new SkillBridgeWebFactory { Settings = { ["SkillBridge:Content:AllowedImageHosts:0"] = "images.example.com", ["SkillBridge:Content:AllowedImageHosts:1"] = "'unsafe-inline'" } };
+        using var client = site.CreateClient();
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Contains("img-src 'self' images.example.com;", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetHealth_ReportsDatabaseModulesAndImageMode()
     {
         using var client = factory.CreateClient();

@@ -40,7 +40,7 @@ public sealed class PublishingWorkflowTests
     public async Task SubmitAsync_ImageWithoutAltText_IsRefused()
     {
         await using var site = await AuthoringSite.CreateAsync();
-        var body = AuthoringSite.ValidBody + "\n\n![](https://example.com/screen.png)\n";
+        var body = AuthoringSite.ValidBody + "\n\n![](images/screen.png)\n";
         var slug = (await site.CreateAsync(AuthoringSite.Content(body: body))).Value!.Module.Slug;
 
         var result = await site.SubmitAsync(slug);

@@ -81,11 +81,11 @@ public sealed class TestSite : IAsyncDisposable
         return site;
     }
 
-    public async Task<ImportResult> ImportAsync(string directory, bool force = false, IProgress<ImportProgress>? progress = null)
+    public async Task<ImportResult> ImportAsync(string directory, bool force = false, IProgress<ImportProgress>? progress = null, string? importedBy = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var sut = scope.ServiceProvider.GetRequiredService<ContentImporter>();
-        return await sut.ImportAsync(directory, new ImportOptions { Force = force }, progress, CancellationToken.None);
+        return await sut.ImportAsync(directory, new ImportOptions { Force = force, ImportedBy = importedBy }, progress, CancellationToken.None);
     }
 
     public async Task<ExportResult> ExportAsync(string directory)

@@ -23,8 +23,18 @@ public sealed class MarkdownRenderer
 
     private readonly MarkdownPipeline _pipeline;
 
+    private readonly IReadOnlyCollection<string> _allowedImageHosts;
+
+    /// <summary>A renderer that shows no image from another site.</summary>
     public MarkdownRenderer()
+        : this([])
     {
+    }
+
+    /// <param name="allowedImageHosts">Hosts whose images are shown; images from any other site become links.</param>
+    public MarkdownRenderer(IReadOnlyCollection<string> allowedImageHosts)
+    {
+        _allowedImageHosts = allowedImageHosts;
         var builder = new MarkdownPipelineBuilder()
             .DisableHtml()
             .UsePipeTables()
@@ -45,7 +55,7 @@ public sealed class MarkdownRenderer
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         RemoveQuizzes(document);
         ClampHeadings(document);
-        MakeLinksSafe(document, resolveImage);
+        MakeLinksSafe(document, resolveImage, _allowedImageHosts);
         return Markdig.Markdown.ToHtml(document, _pipeline);
     }
 
@@ -93,7 +103,7 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static void MakeLinksSafe(MarkdownDocument document, Func<string, ImageSource?>? resolveImage)
+    private static void MakeLinksSafe(MarkdownDocument document, Func<string, ImageSource?>? resolveImage, IReadOnlyCollection<string> allowedImageHosts)
     {
         // Reference links already carry a copy of their definition's URL; blank refused definitions anyway
         // so nothing added later can pick the URL up from them.
@@ -112,7 +122,7 @@ public sealed class MarkdownRenderer
             switch (inline)
             {
                 case LinkInline { IsImage: true } image:
-                    MakeImageSafe(image, resolveImage);
+                    MakeImageSafe(image, resolveImage, allowedImageHosts);
                     break;
                 case LinkInline link:
                     MakeLinkSafe(link);
@@ -154,7 +164,7 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static void MakeImageSafe(LinkInline image, Func<string, ImageSource?>? resolveImage)
+    private static void MakeImageSafe(LinkInline image, Func<string, ImageSource?>? resolveImage, IReadOnlyCollection<string> allowedImageHosts)
     {
         PinUrl(image);
         if (!UrlPolicy.IsAllowed(image.Url))
@@ -193,8 +203,26 @@ public sealed class MarkdownRenderer
             }
         }
 
+        if (!ExternalImages.IsAllowed(image.Url!, allowedImageHosts))
+        {
+            // Stored before the editor refused such images: a link the reader may follow, never a request the page makes.
+            ShowAsLink(image);
+            return;
+        }
+
         attributes.AddProperty("loading", "lazy");
         attributes.AddProperty("decoding", "async");
+    }
+
+    private static void ShowAsLink(LinkInline image)
+    {
+        image.IsImage = false;
+        if (image.FirstChild is null)
+        {
+            image.AppendChild(new LiteralInline(image.Url!));
+        }
+
+        image.GetAttributes().AddProperty("rel", "noopener noreferrer");
     }
 
     /// <summary>

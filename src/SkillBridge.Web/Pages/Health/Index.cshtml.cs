@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Mail;
 using SkillBridge.Core.Media;
@@ -32,6 +33,8 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
     public int MailQueued { get; private set; }
 
     public int MailFailed { get; private set; }
+    /// <summary>Key rows skipped because their XML does not parse (sign-in keeps working on the others).</summary>
+    public IReadOnlyList<UnreadableKey> UnreadableKeys { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +47,7 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
             Search = await search.CheckAsync(cancellationToken);
             MailQueued = await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Pending, cancellationToken);
             MailFailed = await db.OutboxMessages.CountAsync(m => m.State == OutboxState.Failed, cancellationToken);
+            UnreadableKeys = await DataProtectionKeyRepository.FindUnreadableAsync(db, cancellationToken);
         }
 
         ImageMode = imageProcessing.Describe();

@@ -19,6 +19,9 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
 
     public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
 
+    /// <summary>False for a curator who wrote the module (unless the site allows self-publishing): the page says why.</summary>
+    public bool MayPublish { get; private set; }
+
     [BindProperty]
     public string? Comment { get; set; }
 
@@ -104,6 +107,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         }
 
         Draft = draft;
+        MayPublish = workflow.MayPublish(draft, User.ToActor());
         var (rendered, problems) = preview.Render(draft.Body, draft.Cover, draft.Images);
         PreviewView = new DraftPreviewView(rendered, problems, OffersQuizEditing: false);
         Changes = await history.DiffDraftAsync(slug, cancellationToken) ?? [];
