@@ -233,6 +233,27 @@ public sealed class MediaUploadServiceTests
     }
 
     [Fact]
+    public async Task UploadAsync_JpegWithJfxxThumbnail_StoresOriginalAndVariantsWithoutIt()
+    {
+        Libvips.Require();
+        await using var site = await MediaSite.CreateAsync(useLibvips: true);
+
+        var result = await site.UploadAsync(MetadataSamples.JpegWithJfxxThumbnail("wide-1200x40.jpg"), "cropped.jpg");
+
+        Assert.True(result.Succeeded, result.Message);
+        var row = Assert.Single(await site.MediaRowsAsync());
+        Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
+        foreach (var fileName in row.Variants.Select(v => v.FileName).Append(row.FileName))
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(site.MediaPath, fileName));
+            Assert.False(MetadataSamples.Contains(bytes, "JFXX"), fileName);
+            Assert.False(MetadataSamples.Contains(bytes, MetadataSamples.ThumbnailPixels), fileName);
+            using var stream = new MemoryStream(bytes);
+            Assert.Empty(ImageMetadataReader.ReadMetadata(stream).OfType<MetadataExtractor.Formats.Jfxx.JfxxDirectory>());
+        }
+    }
+
+    [Fact]
     public async Task UploadAsync_WebPWithLibvips_StoresWebPVariants()
     {
         Libvips.Require();
