@@ -7,6 +7,9 @@ public enum AuthoringFailure
     WrongState,
     Invalid,
     Conflict,
+
+    /// <summary>The server could not take the work on now (images waiting too long for processing); try again later.</summary>
+    Busy,
 }
 
 /// <summary>The outcome of an authoring or publishing action: success with a value, or a named failure with a message.</summary>
