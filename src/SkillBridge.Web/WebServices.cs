@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using SkillBridge.Core.Data;
 using SkillBridge.Web.Accounts;
+using SkillBridge.Web.Authoring;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Theming;
 
@@ -49,6 +50,7 @@ public static class WebServices
             FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<ThemeCatalog>().ThemesPath),
             RequestPath = "/themes",
         });
+        app.UseUploadRequestLimit();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -253,9 +253,11 @@ public sealed class MediaUploadService(
         }
     }
 
-    private MediaUploadResult TooLarge() =>
-        MediaUploadResult.Refused(MediaUploadFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
-            $"The file is larger than {options.Value.MaxUploadBytes / (1024.0 * 1024.0):0.#} MB. Make the image smaller (crop it, or save it as JPEG or WebP) and try again."));
+    private MediaUploadResult TooLarge() => MediaUploadResult.Refused(MediaUploadFailure.TooLarge, TooLargeMessage(options.Value.MaxUploadBytes));
+
+    /// <summary>What an author is told about a file over the limit, wherever it is stopped (here, or before the request is read).</summary>
+    public static string TooLargeMessage(long maxUploadBytes) => string.Create(CultureInfo.InvariantCulture,
+        $"The file is larger than {maxUploadBytes / (1024.0 * 1024.0):0.#} MB. Make the image smaller (crop it, or save it as JPEG or WebP) and try again.");
 
     private static MediaUploadResult ProcessingFailed(string problem) =>
         MediaUploadResult.Refused(MediaUploadFailure.ProcessingFailed,

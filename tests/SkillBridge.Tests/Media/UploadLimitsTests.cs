@@ -16,6 +16,9 @@ namespace SkillBridge.Tests.Media;
 /// <summary>The limits on image processing through the module editor: the busy answer and uploads of one image at one moment.</summary>
 public sealed class UploadLimitsTests
 {
+    /// <summary>Past the 10 MB upload limit and the 2 MB the editor's other fields may take.</summary>
+    private const int TooLargeForARequest = 13 * 1024 * 1024;
+
     [Fact]
     public async Task Upload_WhilePixelBudgetIsTaken_Gets503WithTheBusyMessageOnFormAndPaste()
     {
@@ -76,6 +79,53 @@ public sealed class UploadLimitsTests
         var row = Assert.Single(stored);
         Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
         Assert.Equal(2, await db.ModuleDrafts.CountAsync(d => d.Images.Any(i => i.MediaFileId == row.Id)));
+    }
+
+    [Fact]
+    public async Task UploadImage_OverTheRequestLimit_Gets413WithTheTooLargeMessageNamingTheLimit()
+    {
+        using var factory = new SkillBridgeWebFactory();
+        var (author, slug) = await NewModuleAsync(factory);
+        var editor = await author.OpenEditorAsync(slug);
+
+        using var response = await author.PasteImageAsync(editor, "huge.png", new byte[TooLargeForARequest]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            "The file is larger than 10 MB. Make the image smaller (crop it, or save it as JPEG or WebP) and try again.",
+            json.RootElement.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_FormOverTheRequestLimit_ShowsTheTooLargeMessageNextToTheImageField()
+    {
+        using var factory = new SkillBridgeWebFactory();
+        var (author, slug) = await NewModuleAsync(factory);
+        var editor = await author.OpenEditorAsync(slug);
+        var before = await MediaCountAsync(factory);
+
+        using var response = await author.PressAsync(editor, "Upload", new Dictionary<string, string> { ["ImageAlt"] = "A photo" }, ("image", "huge.png", new byte[TooLargeForARequest]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await author.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.StartsWith("The file is larger than 10 MB.", page.Text("[data-valmsg-for='Image']"), StringComparison.Ordinal);
+        Assert.Equal(before, await MediaCountAsync(factory));
+        Assert.Empty((await author.OpenEditorAsync(slug)).Text("[data-valmsg-for='Image']"));
+    }
+
+    [Fact]
+    public async Task Get_Editor_TellsTheScriptTheLimitAndItsMessage()
+    {
+        using var factory = new SkillBridgeWebFactory { Settings = { ["SkillBridge:Media:MaxUploadBytes"] = "5242880" } };
+        var (author, slug) = await NewModuleAsync(factory);
+
+        var editor = await author.OpenEditorAsync(slug);
+
+        var form = editor.QuerySelector("#editor-form")!;
+        Assert.Equal("5242880", form.GetAttribute("data-max-upload-bytes"));
+        Assert.StartsWith("The file is larger than 5 MB.", form.GetAttribute("data-too-large"), StringComparison.Ordinal);
+        Assert.Contains("up to 5 MB", editor.Text("#image-upload"), StringComparison.Ordinal);
     }
 
     private static SkillBridgeWebFactory Site(IProcessRunner runner, Dictionary<string, string?> settings)

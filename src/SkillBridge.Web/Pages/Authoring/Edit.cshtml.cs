@@ -39,6 +39,10 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Set by <see cref="UploadRequestLimit"/> when a post was too large to read: shown next to the image field.</summary>
+    [TempData(Key = UploadRequestLimit.ProblemKey)]
+    public string? UploadProblem { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, string? quiz, CancellationToken cancellationToken)
     {
         var result = await LoadAsync(slug, cancellationToken, store: false);
@@ -51,6 +55,11 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
         if (quiz is not null && QuizInput.TryParseTarget(quiz, out var step, out var index))
         {
             Quiz = QuizInput.FromDocument(Form.Body, step, index) ?? new QuizInput();
+        }
+
+        if (UploadProblem is { } problem)
+        {
+            ModelState.AddModelError("Image", problem);
         }
 
         RenderPreview();
