@@ -44,6 +44,32 @@ public sealed class SingleLineFieldsTests(SkillBridgeWebFactory factory) : IClas
         Assert.Equal((before.Title, before.Summary, string.Join('|', before.Tags), before.Body), (after.Title, after.Summary, string.Join('|', after.Tags), after.Body));
     }
 
+    [Theory]
+    [InlineData("Quiz.Question", "Where do pinned\nchats appear?", "Quiz.Question", "The question must be a single line without control characters.")]
+    [InlineData("Quiz.Options[1].Text", "In a separate\r\napp", "Quiz.Options", "Each answer must be a single line without control characters.")]
+    public async Task AddQuiz_LineBreakInQuestionOrAnswer_IsRefusedNextToTheFieldAndNothingIsStored(string field, string value, string shownFor, string message)
+    {
+        var (author, slug) = await NewModuleAsync();
+        var editor = await author.OpenEditorAsync(slug);
+        var quiz = new Dictionary<string, string>
+        {
+            ["Quiz.Step"] = "1",
+            ["Quiz.Question"] = "Where do pinned chats appear?",
+            ["Quiz.Options[0].Text"] = "At the top of the list",
+            ["Quiz.Options[0].Correct"] = "true",
+            ["Quiz.Options[1].Text"] = "In a separate app",
+            ["Quiz.Explanation"] = "Pinned chats stay at the top.",
+        };
+        quiz[field] = value;
+
+        using var response = await author.PressAsync(editor, "AddQuiz", quiz);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(message, page.Text($"[data-valmsg-for='{shownFor}']"));
+        Assert.Equal(Body, (await DraftAsync(slug)).Body);
+    }
+
     [Fact]
     public async Task Autosave_LineBreakInTitle_Returns400WithTheProblemAndStoresNothing()
     {
