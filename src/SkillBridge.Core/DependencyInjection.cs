@@ -44,6 +44,8 @@ public static class DependencyInjection
         builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
         builder.Services.AddSingleton<ImageProcessing>();
         builder.Services.AddSingleton<ImageVariantMaker>();
+        builder.Services.AddSingleton<ImageProcessingGate>();
+        builder.Services.AddSingleton<IProcessRunner, ExternalProcessRunner>();
         builder.Services.AddScoped<MediaStore>();
         builder.Services.AddScoped<MediaUploadService>();
         builder.Services.AddSingleton(services => new MarkdownRenderer(services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value.Content.ImageHosts()));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SkillBridge.Core;
 using SkillBridge.Core.Data;
 using SkillBridge.Web.Accounts;
+using SkillBridge.Web.Authoring;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Hosting;
 using SkillBridge.Web.Theming;
@@ -55,6 +56,7 @@ public static class WebServices
             FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<ThemeCatalog>().ThemesPath),
             RequestPath = "/themes",
         });
+        app.UseUploadRequestLimit();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.People;
 
@@ -56,6 +57,14 @@ public sealed class AccountService(
 
     public async Task<AccountResult> CreateAsync(NewAccount account, ProfileClaim claim, string? actor, IReadOnlyCollection<string> extraRoles, CancellationToken cancellationToken = default)
     {
+        foreach (var (field, label, value) in new[] { (nameof(NewAccount.Username), "The username", account.Username), (nameof(NewAccount.Email), "The e-mail address", account.Email), (nameof(NewAccount.Name), "Your name", account.Name) })
+        {
+            if (!SingleLineText.IsValid(value))
+            {
+                return AccountResult.Failed(field, SingleLineText.Problem(label));
+            }
+        }
+
         var username = account.Username.Trim();
         var email = account.Email.Trim();
         if (username.Length == 0)

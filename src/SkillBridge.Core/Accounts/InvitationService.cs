@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Mail;
 
@@ -31,6 +32,16 @@ public sealed class InvitationService(SkillBridgeDbContext db, AccountService ac
 
     public async Task<InvitationCreated> CreateAsync(string email, string? username, string invitedBy, CancellationToken cancellationToken = default)
     {
+        if (!SingleLineText.IsValid(email))
+        {
+            return new(null, null, [new FieldError("Email", SingleLineText.Problem("The e-mail address"))]);
+        }
+
+        if (!SingleLineText.IsValid(username))
+        {
+            return new(null, null, [new FieldError("Username", SingleLineText.Problem("The username"))]);
+        }
+
         email = email.Trim();
         username = string.IsNullOrWhiteSpace(username) ? null : username.Trim();
         if (!MailAddress.TryCreate(email, out var address) || address.Address != email)

@@ -10,6 +10,8 @@ public enum AuthoringFailure
 
     /// <summary>A curator tried to publish or schedule a module they wrote; another curator must (Publishing:AllowSelfPublish).</summary>
     OwnModule,
+    /// <summary>The server could not take the work on now (images waiting too long for processing); try again later.</summary>
+    Busy,
 }
 
 /// <summary>The outcome of an authoring or publishing action: success with a value, or a named failure with a message.</summary>

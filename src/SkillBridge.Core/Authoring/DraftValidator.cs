@@ -27,10 +27,28 @@ public static class DraftValidator
         {
             problems.Add(new("Title", $"Keep the title under {MaxTitleLength} characters."));
         }
+        else if (!SingleLineText.IsValid(content.Title))
+        {
+            problems.Add(new("Title", SingleLineText.Problem("The title")));
+        }
 
         if (content.Summary.Length > MaxSummaryLength)
         {
             problems.Add(new("Summary", $"Keep the summary under {MaxSummaryLength} characters."));
+        }
+        else if (!SingleLineText.IsValid(content.Summary))
+        {
+            problems.Add(new("Summary", SingleLineText.Problem("The summary")));
+        }
+
+        if (!SingleLineText.AreValid(content.Tags))
+        {
+            problems.Add(new("Tags", SingleLineText.Problem("Each tag")));
+        }
+
+        foreach (var line in StepTitleLinesWithControlCharacters(content.Body))
+        {
+            problems.Add(new("Body", $"Line {line}: {SingleLineText.Problem("A step title")}"));
         }
 
         if (content.Minutes is < 0 or > 240)
@@ -102,6 +120,13 @@ public static class DraftValidator
             .Descendants<LinkInline>()
             .Where(link => link.IsImage)
             .Select(link => (link.Url ?? "", string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())), link.Line + 1));
+
+    /// <summary>1-based lines of "## " step headings that hold a control character (a CR before the line's end aside).</summary>
+    private static IEnumerable<int> StepTitleLinesWithControlCharacters(string body) =>
+        body.Split('\n')
+            .Select((line, index) => (Line: line.TrimEnd('\r'), Number: index + 1))
+            .Where(l => l.Line.TrimStart(' ').StartsWith("##", StringComparison.Ordinal) && !SingleLineText.IsValid(l.Line))
+            .Select(l => l.Number);
 
     private static bool IsExternal(string url) => url.Contains(':', StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal);
 }

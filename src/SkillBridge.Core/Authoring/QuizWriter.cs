@@ -15,10 +15,19 @@ public sealed record QuizForm(string Question, IReadOnlyList<QuizOption> Options
         {
             problems.Add(new("Question", "Write the question."));
         }
+        else if (!SingleLineText.IsValid(Question))
+        {
+            problems.Add(new("Question", SingleLineText.Problem("The question")));
+        }
 
         if (Options.Count < 2)
         {
             problems.Add(new("Options", "Give at least two answers to choose from."));
+        }
+
+        if (!SingleLineText.AreValid(Options.Select(o => o.Text)))
+        {
+            problems.Add(new("Options", SingleLineText.Problem("Each answer")));
         }
 
         if (!Options.Any(o => o.Correct))

@@ -46,7 +46,7 @@ public static class ContentListParser
 
             if (username is not null && name is not null)
             {
-                people.Add(new PersonEntry(username, name, fields.Text("department") ?? "", fields.Text("bio") ?? "",
+                people.Add(new PersonEntry(username, name, fields.Text("department") ?? "", fields.Text("bio", multiline: true) ?? "",
                     fields.TextList("helps_with") ?? [], roles, fields.Text("email"), fields.LineOf("username", line)));
             }
         }
@@ -78,7 +78,7 @@ public static class ContentListParser
 
             if (key is not null && name is not null)
             {
-                categories.Add(new CategoryEntry(key, name, fields.Text("description") ?? "", categories.Count, fields.LineOf("key", line)));
+                categories.Add(new CategoryEntry(key, name, fields.Text("description", multiline: true) ?? "", categories.Count, fields.LineOf("key", line)));
             }
         }
 

@@ -50,6 +50,10 @@ public static partial class ModuleBodyParser
             {
                 problems.Add(new ContentProblem(file, firstLine + heading.Line, $"step {i + 1} has an empty title"));
             }
+            else if (!SingleLineText.IsValid(title))
+            {
+                problems.Add(new ContentProblem(file, firstLine + heading.Line, $"step {i + 1}'s title must be a single line without control characters"));
+            }
 
             var quizzes = new List<Quiz>();
             foreach (var block in quizBlocks.Where(q => q.Line > heading.Line && q.Line < end))
@@ -107,7 +111,7 @@ public static partial class ModuleBodyParser
         }
 
         var question = fields.Text("question", required: true);
-        var explanation = fields.Text("explanation") ?? "";
+        var explanation = fields.Text("explanation", multiline: true) ?? "";
         var options = new List<QuizOption>();
         var sequence = fields.Sequence("options");
         if (sequence is not null)

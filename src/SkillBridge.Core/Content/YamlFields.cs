@@ -96,8 +96,11 @@ internal sealed class YamlFields
 
     public int LineOf(string key, int fallback) => _entries.TryGetValue(key, out var entry) ? _source.LineOf(entry.Key) : fallback;
 
-    /// <summary>The text of a scalar; null when absent or (with a problem) when not text or empty and required.</summary>
-    public string? Text(string key, bool required = false)
+    /// <summary>
+    /// The text of a scalar; null when absent or (with a problem) when not text, empty and required, or holding a line
+    /// break or control character where <paramref name="multiline"/> does not allow them.
+    /// </summary>
+    public string? Text(string key, bool required = false, bool multiline = false)
     {
         if (!_entries.TryGetValue(key, out var entry))
         {
@@ -118,6 +121,12 @@ internal sealed class YamlFields
                 _source.Add(entry.Key, $"{_prefix}'{key}' is empty");
             }
 
+            return null;
+        }
+
+        if (!multiline && !SingleLineText.IsValid(value))
+        {
+            _source.Add(entry.Value, $"{_prefix}'{key}' must be a single line without control characters");
             return null;
         }
 
@@ -189,6 +198,12 @@ internal sealed class YamlFields
             if (string.IsNullOrEmpty(text))
             {
                 _source.Add(item, $"{_prefix}'{key}' must be a list of text items");
+                return null;
+            }
+
+            if (!SingleLineText.IsValid(text))
+            {
+                _source.Add(item, $"{_prefix}each item of '{key}' must be a single line without control characters");
                 return null;
             }
 

@@ -47,3 +47,18 @@ public static class ExternalProcess
         return new ProcessOutcome(process.Id, process.ExitCode, await standardError, TimedOut: false);
     }
 }
+
+/// <summary>Starts the programs that process images; tests replace it to count or hold runs.</summary>
+public interface IProcessRunner
+{
+    Task<ProcessOutcome> RunAsync(
+        string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeLimit, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs each program as a real process through <see cref="ExternalProcess"/>.</summary>
+public sealed class ExternalProcessRunner : IProcessRunner
+{
+    public Task<ProcessOutcome> RunAsync(
+        string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeLimit, CancellationToken cancellationToken) =>
+        ExternalProcess.RunAsync(program, arguments, environment, timeLimit, cancellationToken);
+}

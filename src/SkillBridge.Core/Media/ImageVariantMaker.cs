@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,15 +15,22 @@ public sealed record VariantsMade(IReadOnlyList<VariantFile> Files, string? Prob
 }
 
 /// <summary>
-/// Makes responsive variants with libvips' vipsthumbnail, run out of process with a time limit and with untrusted
-/// loaders blocked (VIPS_BLOCK_UNTRUSTED), only ever on bytes already checked to be PNG, JPEG or WebP.
+/// Makes responsive variants with libvips' vipsthumbnail, run out of process with a time limit, under a memory limit
+/// (prlimit --as), on one thread, and with untrusted loaders blocked (VIPS_BLOCK_UNTRUSTED), only ever on bytes already
+/// checked to be PNG, JPEG or WebP. The original is decoded once: its largest variant is made first as an uncompressed
+/// PNG, and every variant is made from that small copy.
 /// </summary>
-public sealed class ImageVariantMaker(ImageProcessing processing, IOptions<MediaOptions> options, ILogger<ImageVariantMaker> logger)
+public sealed class ImageVariantMaker(ImageProcessing processing, IProcessRunner runner, IOptions<MediaOptions> options, ILogger<ImageVariantMaker> logger)
 {
     /// <summary>Widths made when the original is wider; 1600 covers the 46rem column at 200% text on a high-density screen.</summary>
     public static IReadOnlyList<int> Widths { get; } = [480, 960, 1600];
 
-    private static readonly Dictionary<string, string> VipsEnvironment = new(StringComparer.Ordinal) { ["VIPS_BLOCK_UNTRUSTED"] = "1" };
+    // One thread per run: the gate already allows one run per core.
+    private static readonly Dictionary<string, string> VipsEnvironment = new(StringComparer.Ordinal)
+    {
+        ["VIPS_BLOCK_UNTRUSTED"] = "1",
+        ["VIPS_CONCURRENCY"] = "1",
+    };
 
     public bool IsOn => processing.VipsThumbnailPath is not null;
 
@@ -37,25 +46,42 @@ public sealed class ImageVariantMaker(ImageProcessing processing, IOptions<Media
             return new VariantsMade([], null);
         }
 
+        var widths = WidthsFor(info);
+        if (widths.Count == 0)
+        {
+            return new VariantsMade([], null);
+        }
+
         var timeLimit = TimeSpan.FromSeconds(Math.Max(1, options.Value.ProcessingTimeoutSeconds));
+        var started = Stopwatch.GetTimestamp();
         var extension = ImageFormats.ExtensionFor(info.ContentType);
         // vips 8.14 save options: strip drops metadata libvips would otherwise copy; Q only means something for lossy formats.
         var saveOptions = info.ContentType == ImageFormats.Png ? "[strip]" : "[Q=85,strip]";
-        var files = new List<VariantFile>();
-        foreach (var width in WidthsFor(info))
+        var source = original;
+        if (widths.Count > 1)
         {
-            var output = Path.Combine(folder, $"variant-{width}{extension}");
-            string[] arguments = [original, "--size", $"{width}x", "--output", output + saveOptions];
-            var outcome = await ExternalProcess.RunAsync(vipsThumbnail, arguments, VipsEnvironment, timeLimit, cancellationToken);
-            if (outcome.TimedOut)
+            // The one decode of the original: a lossless copy at the largest width that the others are made from.
+            source = Path.Combine(folder, "largest.png");
+            var problem = await RunAsync(vipsThumbnail, [original, "--size", Size(widths[^1]), "--output", source + "[compression=0]"], started, timeLimit, cancellationToken);
+            if (problem is not null)
             {
-                logger.LogWarning("vipsthumbnail took longer than {Seconds} s for a {Width} px variant and was stopped", timeLimit.TotalSeconds, width);
-                return new VariantsMade([], $"it took longer than {timeLimit.TotalSeconds:0} seconds");
+                return new VariantsMade([], problem);
+            }
+        }
+
+        var files = new List<VariantFile>();
+        foreach (var width in widths)
+        {
+            var output = Path.Combine(folder, $"variant-{width.ToString(CultureInfo.InvariantCulture)}{extension}");
+            var problem = await RunAsync(vipsThumbnail, [source, "--size", Size(width), "--output", output + saveOptions], started, timeLimit, cancellationToken);
+            if (problem is not null)
+            {
+                return new VariantsMade([], problem);
             }
 
-            if (!outcome.Succeeded || !File.Exists(output))
+            if (!File.Exists(output))
             {
-                logger.LogWarning("vipsthumbnail failed with exit code {ExitCode}: {Error}", outcome.ExitCode, outcome.StandardError.Trim());
+                logger.LogWarning("vipsthumbnail wrote no {Width} px variant", width);
                 return new VariantsMade([], "libvips could not read it");
             }
 
@@ -70,5 +96,33 @@ public sealed class ImageVariantMaker(ImageProcessing processing, IOptions<Media
         }
 
         return new VariantsMade(files, null);
+    }
+
+    private static string Size(int width) => width.ToString(CultureInfo.InvariantCulture) + "x";
+
+    /// <summary>Runs vipsthumbnail (under prlimit when a memory limit is set) within what is left of the image's time limit; the problem, or null.</summary>
+    private async Task<string?> RunAsync(string vipsThumbnail, string[] arguments, long started, TimeSpan timeLimit, CancellationToken cancellationToken)
+    {
+        var memoryLimit = options.Value.ProcessingMemoryLimitBytes;
+        var (program, allArguments) = memoryLimit > 0 && processing.PrlimitPath is { } prlimit
+            ? (prlimit, (IReadOnlyList<string>)[$"--as={memoryLimit.ToString(CultureInfo.InvariantCulture)}", "--", vipsThumbnail, .. arguments])
+            : (vipsThumbnail, arguments);
+        var left = timeLimit - Stopwatch.GetElapsedTime(started);
+        var outcome = left <= TimeSpan.Zero
+            ? new ProcessOutcome(0, -1, "", TimedOut: true)
+            : await runner.RunAsync(program, allArguments, VipsEnvironment, left, cancellationToken);
+        if (outcome.TimedOut)
+        {
+            logger.LogWarning("vipsthumbnail took longer than {Seconds} s and was stopped", timeLimit.TotalSeconds);
+            return $"it took longer than {timeLimit.TotalSeconds:0} seconds";
+        }
+
+        if (!outcome.Succeeded)
+        {
+            logger.LogWarning("vipsthumbnail failed with exit code {ExitCode}: {Error}", outcome.ExitCode, outcome.StandardError.Trim());
+            return "libvips could not read it";
+        }
+
+        return null;
     }
 }

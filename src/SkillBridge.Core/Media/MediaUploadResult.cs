@@ -10,6 +10,9 @@ public enum MediaUploadFailure
     TooManyPixels,
     DimensionsUnreadable,
     ProcessingFailed,
+
+    /// <summary>The image could not get its turn within the start timeout: the server is busy with other images.</summary>
+    Busy,
 }
 
 /// <summary>The stored image, or the named reason it was refused and a plain message saying so.</summary>

@@ -16,11 +16,19 @@ public sealed record MediaCandidate(byte[] Bytes, string FileName, string? Claim
 /// and stores the stripped original with its variants. A refused image leaves no row and no file behind.
 /// </summary>
 public sealed class MediaUploadService(
-    SkillBridgeDbContext db, MediaStore store, ImageVariantMaker variantMaker, IOptions<MediaOptions> options, ILogger<MediaUploadService> logger)
+    SkillBridgeDbContext db,
+    MediaStore store,
+    ImageVariantMaker variantMaker,
+    ImageProcessingGate gate,
+    IOptions<MediaOptions> options,
+    ILogger<MediaUploadService> logger)
 {
     private const int ReadChunk = 81920;
 
     private const string Accepted = "Use a PNG, JPEG, GIF or WebP image.";
+
+    /// <summary>What an upload that could not get its turn is told (the page answers 503).</summary>
+    public const string BusyMessage = "The server is busy processing images; try again in a minute.";
 
     /// <summary>Reads at most one byte more than the limit, checks and stores the image, and saves.</summary>
     public async Task<MediaUploadResult> UploadAsync(Stream content, string fileName, string? claimedContentType, CancellationToken cancellationToken)
@@ -32,12 +40,43 @@ public sealed class MediaUploadService(
         }
 
         var result = (await AddAsync([new MediaCandidate(bytes, fileName, claimedContentType)], cancellationToken))[0];
-        if (result.Succeeded)
+        if (result.Media is not { } media)
+        {
+            return result;
+        }
+
+        try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateException exception)
+        {
+            // The same image uploaded at the same moment by another request won the unique index on the hash (or on a
+            // variant's width): its row is as good as ours, and the files are named by content, so ours are the same.
+            if (await StoredMeanwhileAsync(media, cancellationToken) is not { } stored)
+            {
+                throw;
+            }
+
+            logger.LogInformation(exception, "Image {Sha256} was stored by another upload at the same moment; using that row", media.Sha256);
+            return MediaUploadResult.Stored(stored);
+        }
 
         return result;
+    }
+
+    /// <summary>Forgets the rows this upload added and reads the row another request stored; null when there is none.</summary>
+    private async Task<MediaFile?> StoredMeanwhileAsync(MediaFile media, CancellationToken cancellationToken)
+    {
+        var ours = db.ChangeTracker.Entries()
+            .Where(e => e.Entity == media || (e.Entity is MediaVariant variant && media.Variants.Contains(variant)))
+            .ToList();
+        foreach (var entry in ours)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        return await db.MediaFiles.Include(m => m.Variants).FirstOrDefaultAsync(m => m.Sha256 == media.Sha256, cancellationToken);
     }
 
     /// <summary>
@@ -152,6 +191,13 @@ public sealed class MediaUploadService(
     {
         known.TryGetValue(image.Sha256, out var media);
         var wantsVariants = variantMaker.IsOn && ImageVariantMaker.WidthsFor(image.Info).Count > 0 && (media is null || media.Variants.Count == 0);
+        using var lease = wantsVariants ? await gate.EnterAsync((long)image.Info.Width * image.Info.Height, cancellationToken) : null;
+        if (wantsVariants && lease is null)
+        {
+            logger.LogWarning("Image {Sha256} waited longer than the start timeout for its turn and was turned away", image.Sha256);
+            return MediaUploadResult.Refused(MediaUploadFailure.Busy, BusyMessage);
+        }
+
         var folder = wantsVariants ? Directory.CreateTempSubdirectory("skillbridge-media-").FullName : null;
         try
         {
@@ -207,9 +253,11 @@ public sealed class MediaUploadService(
         }
     }
 
-    private MediaUploadResult TooLarge() =>
-        MediaUploadResult.Refused(MediaUploadFailure.TooLarge, string.Create(CultureInfo.InvariantCulture,
-            $"The file is larger than {options.Value.MaxUploadBytes / (1024.0 * 1024.0):0.#} MB. Make the image smaller (crop it, or save it as JPEG or WebP) and try again."));
+    private MediaUploadResult TooLarge() => MediaUploadResult.Refused(MediaUploadFailure.TooLarge, TooLargeMessage(options.Value.MaxUploadBytes));
+
+    /// <summary>What an author is told about a file over the limit, wherever it is stopped (here, or before the request is read).</summary>
+    public static string TooLargeMessage(long maxUploadBytes) => string.Create(CultureInfo.InvariantCulture,
+        $"The file is larger than {maxUploadBytes / (1024.0 * 1024.0):0.#} MB. Make the image smaller (crop it, or save it as JPEG or WebP) and try again.");
 
     private static MediaUploadResult ProcessingFailed(string problem) =>
         MediaUploadResult.Refused(MediaUploadFailure.ProcessingFailed,

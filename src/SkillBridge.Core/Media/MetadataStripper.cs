@@ -27,6 +27,9 @@ public static class MetadataStripper
     private const byte WebPXmpFlag = 0x04;
     private const ushort OrientationTag = 0x0112;
 
+    /// <summary>"JFIF\0", version, units, two densities, thumbnail width and height: the APP0 data without a thumbnail.</summary>
+    private const byte JfifHeaderLength = 14;
+
     /// <summary>Returns the image without its metadata, or null when its structure cannot be followed (a damaged file).</summary>
     public static byte[]? Strip(ReadOnlySpan<byte> bytes, string contentType) => contentType switch
     {
@@ -77,7 +80,7 @@ public static class MetadataStripper
 
     /// <summary>
     /// Segments: FF marker, 2-byte length, data; after a start of scan, entropy-coded data runs to the next marker.
-    /// Drops APP1–APP15 (EXIF, XMP, IPTC, MPF pictures, maker notes) and comments, except the ICC colour profile (APP2
+    /// Drops APP1–APP15 (EXIF, XMP, IPTC, MPF pictures, maker notes), JFXX and JFIF thumbnails, and comments, except the ICC colour profile (APP2
     /// "ICC_PROFILE") and Adobe's colour-transform flag (APP14 "Adobe"), which change how the picture looks.
     /// The EXIF orientation is carried over as a new EXIF segment holding nothing else, so photos stay upright.
     /// </summary>
@@ -145,9 +148,23 @@ public static class MetadataStripper
                 orientation = ReadExifOrientation(data);
             }
 
+            if (marker == 0xE0)
+            {
+                // APP0: only the JFIF header, without the thumbnail it may carry; JFXX extensions (thumbnails of what
+                // the picture looked like before cropping) and anything else in APP0 are dropped.
+                if (data.Length >= JfifHeaderLength && data.StartsWith("JFIF\0"u8))
+                {
+                    output.Write([0xFF, 0xE0, 0x00, JfifHeaderLength + 2]);
+                    output.Write(data[..(JfifHeaderLength - 2)]);
+                    output.Write([0x00, 0x00]);
+                }
+
+                i += length;
+                continue;
+            }
+
             var keep = marker switch
             {
-                0xE0 => true,
                 0xE2 => data.StartsWith("ICC_PROFILE\0"u8),
                 0xEE => data.StartsWith("Adobe"u8),
                 >= 0xE1 and <= 0xEF => false,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SkillBridge.Core.Content;
 
 namespace SkillBridge.Core.Mentoring;
 
@@ -49,7 +50,7 @@ public static class CalendarInvitation
         Line(text, "DTSTAMP:" + Instant(session.StampUtc));
         Line(text, "DTSTART:" + Instant(session.StartUtc));
         Line(text, "DTEND:" + Instant(session.EndUtc));
-        Line(text, "SUMMARY:" + EscapeText(Summary(session.ModuleTitle)));
+        Line(text, "SUMMARY:" + EscapeText(Summary(SingleLineText.Clean(session.ModuleTitle))));
         Line(text, "DESCRIPTION:" + EscapeText(session.Description));
         Line(text, $"ORGANIZER;CN={Parameter(session.OrganizerName)}:mailto:{session.OrganizerEmail}");
         // The learner chose the time in the site, so the invitation records them as accepted and asks for no reply;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Mail;
 using SkillBridge.Core.Modules;
@@ -688,7 +689,7 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private static OutgoingMail? MailTo(MentoringPerson person, string subject, string body, EmailAttachment? attachment = null) =>
-        string.IsNullOrWhiteSpace(person.Email) ? null : new OutgoingMail(person.Email, subject, body, attachment);
+        string.IsNullOrWhiteSpace(person.Email) ? null : new OutgoingMail(person.Email, SingleLineText.Clean(subject), body, attachment);
 
     private static string AcceptedBody(LoadedRequest session, MentoringPerson to, MentoringPerson with, string siteUrl) =>
         $"Your follow-up session with {with.Name} on “{session.ModuleTitle}” is booked for {FormatFor(to, session.Request.StartsAt!.Value)} " +

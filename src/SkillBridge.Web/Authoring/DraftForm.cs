@@ -64,5 +64,5 @@ public sealed class DraftForm
     };
 
     private static List<string> Split(string? list) =>
-        (list ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -42,6 +42,18 @@ public static class EditorForms
         return await client.PostAsync(action, content);
     }
 
+    /// <summary>What the editor's script sends for a pasted or dropped image: the file and the antiforgery token, to data-upload.</summary>
+    public static async Task<HttpResponseMessage> PasteImageAsync(this HttpClient client, IHtmlDocument editor, string fileName, byte[] bytes)
+    {
+        var form = (IHtmlFormElement)editor.QuerySelector("#editor-form")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(bytes), "image", fileName },
+            { new StringContent(Fields(form)["__RequestVerificationToken"]), "__RequestVerificationToken" },
+        };
+        return await client.PostAsync(form.GetAttribute("data-upload"), content);
+    }
+
     public static Dictionary<string, string> Fields(IHtmlFormElement form)
     {
         var values = new Dictionary<string, string>();

@@ -177,6 +177,43 @@ public sealed class ContentImporterValidationTests : IAsyncLifetime
         await AssertNothingWrittenAsync();
     }
 
+    [Theory]
+    [InlineData("modules/tools/share-your-screen.md", 2, "title: \"Share one\\nwindow\"", "'title' must be a single line without control characters")]
+    [InlineData("modules/tools/share-your-screen.md", 4, "summary: \"Show a document\\r\\nto colleagues\"", "'summary' must be a single line without control characters")]
+    [InlineData("modules/tools/share-your-screen.md", 6, "tags: [video calls, \"tea\\nms\"]", "each item of 'tags' must be a single line without control characters")]
+    [InlineData("modules/tools/share-your-screen.md", 14, "## Open the\u0007share menu", "step 1's title must be a single line without control characters")]
+    [InlineData("people.yml", 2, "  name: \"Priya\\nShah\"", "'name' must be a single line without control characters")]
+    [InlineData("people.yml", 3, "  department: \"Market\\u2028ing\"", "'department' must be a single line without control characters")]
+    [InlineData("people.yml", 4, "  helps_with: [\"Linked\\nIn\"]", "each item of 'helps_with' must be a single line without control characters")]
+    [InlineData("people.yml", 5, "  roles: [\"auth\\aor\"]", "each item of 'roles' must be a single line without control characters")]
+    [InlineData("categories.yml", 2, "  name: \"Tools\\nand more\"", "'name' must be a single line without control characters")]
+    [InlineData("paths/first-week.yml", 1, "title: \"Your first\\nweek\"", "'title' must be a single line without control characters")]
+    [InlineData("paths/first-week.yml", 2, "summary: \"From joining\\tto running\"", "'summary' must be a single line without control characters")]
+    public async Task ImportAsync_LineBreakOrControlCharacterInASingleLineField_ReportsFileLineAndWritesNothing(string file, int line, string replacement, string message)
+    {
+        string[] people = ["- username: priya.shah", "  name: Priya Shah", "  department: IT", "  helps_with: [LinkedIn]", "  roles: [author]"];
+        string[] categories = ["- key: tools", "  name: Tools", "- key: social-media", "  name: Social media"];
+        string[] path = ["title: Your first week", "summary: From joining to running.", "modules: [share-your-screen]"];
+        var lines = file switch
+        {
+            "people.yml" => people,
+            "categories.yml" => categories,
+            "paths/first-week.yml" => path,
+            _ => ContentBuilder.ModuleText.Split('\n'),
+        };
+        lines[line - 1] = replacement;
+        _content.Write("people.yml", string.Join('\n', people) + "\n")
+            .Write("categories.yml", string.Join('\n', categories) + "\n")
+            .Write("paths/first-week.yml", string.Join('\n', path) + "\n")
+            .Write(file, string.Join('\n', lines) + "\n");
+
+        var result = await _site.ImportAsync(_content.Root);
+
+        Assert.Contains($"{file}:{line}: {message}", result.Problems.Select(p => p.ToString()));
+        Assert.False(result.Succeeded);
+        await AssertNothingWrittenAsync();
+    }
+
     private async Task AssertSingleProblemAsync(string expected)
     {
         var result = await _site.ImportAsync(_content.Root);

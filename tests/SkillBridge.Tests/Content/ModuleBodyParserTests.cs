@@ -35,6 +35,17 @@ public sealed class ModuleBodyParserTests
         ```
         """;
 
+    [Theory]
+    [InlineData("## Open the\u2028share menu")]
+    [InlineData("## Open the\u0007share menu")]
+    [InlineData("## Open the\tshare menu")]
+    public void Parse_StepTitleWithAControlCharacter_ReportsItsLine(string heading)
+    {
+        var result = ModuleBodyParser.Parse($"Intro.\n\n{heading}\nText.\n", "m.md", 10);
+
+        Assert.Equal(["m.md:12: step 1's title must be a single line without control characters"], result.Problems.Select(p => p.ToString()));
+    }
+
     [Fact]
     public void Parse_HeadingInsideCodeFence_IsNotAStep()
     {

@@ -24,7 +24,7 @@ public sealed class MediaSite : IAsyncDisposable
 
     public string MediaPath => Path.Combine(Root, "data", "media");
 
-    public static async Task<MediaSite> CreateAsync(bool useLibvips = true, Dictionary<string, string?>? settings = null)
+    public static async Task<MediaSite> CreateAsync(bool useLibvips = true, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "media-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(root);
@@ -38,6 +38,7 @@ public sealed class MediaSite : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddSkillBridgeCore();
+        services?.Invoke(builder.Services);
         var site = new MediaSite(root, builder.Build());
         await using var scope = site._host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();

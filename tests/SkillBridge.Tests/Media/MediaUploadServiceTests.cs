@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
+using Microsoft.Extensions.DependencyInjection;
 using SkillBridge.Core.Media;
 using SkillBridge.Tests.TestSupport;
 
@@ -230,6 +231,56 @@ public sealed class MediaUploadServiceTests
             using var stream = new MemoryStream(bytes);
             Assert.Empty(ImageMetadataReader.ReadMetadata(stream).OfType<GpsDirectory>());
         }
+    }
+
+    [Fact]
+    public async Task UploadAsync_JpegWithJfxxThumbnail_StoresOriginalAndVariantsWithoutIt()
+    {
+        Libvips.Require();
+        await using var site = await MediaSite.CreateAsync(useLibvips: true);
+
+        var result = await site.UploadAsync(MetadataSamples.JpegWithJfxxThumbnail("wide-1200x40.jpg"), "cropped.jpg");
+
+        Assert.True(result.Succeeded, result.Message);
+        var row = Assert.Single(await site.MediaRowsAsync());
+        Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
+        foreach (var fileName in row.Variants.Select(v => v.FileName).Append(row.FileName))
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(site.MediaPath, fileName));
+            Assert.False(MetadataSamples.Contains(bytes, "JFXX"), fileName);
+            Assert.False(MetadataSamples.Contains(bytes, MetadataSamples.ThumbnailPixels), fileName);
+            using var stream = new MemoryStream(bytes);
+            Assert.Empty(ImageMetadataReader.ReadMetadata(stream).OfType<MetadataExtractor.Formats.Jfxx.JfxxDirectory>());
+        }
+    }
+
+    [Fact]
+    public async Task UploadAsync_ImageGettingThreeVariants_DecodesTheOriginalOnceUnderAMemoryLimit()
+    {
+        Libvips.Require();
+        var runner = new CountingRunner();
+        await using var site = await MediaSite.CreateAsync(useLibvips: true, services: s => s.AddSingleton<IProcessRunner>(runner));
+
+        var result = await site.UploadAsync(TestImages.Png(2000, 30), "wide.png");
+
+        Assert.True(result.Succeeded, result.Message);
+        var row = Assert.Single(await site.MediaRowsAsync());
+        Assert.Equal([480, 960, 1600], row.Variants.Select(v => v.Width).Order());
+        var runs = runner.Runs.ToList();
+        Assert.Single(runs, run => run.Any(argument => Path.GetFileName(argument).StartsWith("original", StringComparison.Ordinal)));
+        Assert.All(runs, run => Assert.Equal(["prlimit", $"--as={1024L * 1024 * 1024}", "--"], [Path.GetFileName(run[0]), run[1], run[2]]));
+    }
+
+    [Fact]
+    public async Task UploadAsync_MemoryLimitTooSmallForLibvips_IsRefusedAsProcessingFailed()
+    {
+        Libvips.Require();
+        await using var site = await MediaSite.CreateAsync(useLibvips: true, settings: new() { ["SkillBridge:Media:ProcessingMemoryLimitBytes"] = "1000000" });
+
+        var result = await site.UploadAsync(TestImages.Png(2000, 30), "wide.png");
+
+        Assert.Equal(MediaUploadFailure.ProcessingFailed, result.Failure);
+        Assert.Empty(await site.MediaRowsAsync());
     }
 
     [Fact]

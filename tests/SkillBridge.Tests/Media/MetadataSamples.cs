@@ -43,6 +43,23 @@ public static class MetadataSamples
         return [.. jpeg.AsSpan(0, 2), .. app1, .. comment, .. jpeg.AsSpan(2)];
     }
 
+    /// <summary>Text written as the pixels of the JFXX thumbnail, so a test can look for it in the stored bytes.</summary>
+    public const string ThumbnailPixels = "UNCROPPED-ORIGINAL-SHOWING-THE-INBOX-----------";
+
+    /// <summary>
+    /// A JPEG that starts with a JFIF APP0 carrying its own 4 × 4 RGB thumbnail, followed by an APP0 JFXX extension with
+    /// a 4 × 4 RGB thumbnail (extension code 0x13): what an editor leaves behind when it crops but keeps the old preview.
+    /// </summary>
+    public static byte[] JpegWithJfxxThumbnail(string sample = "small-64x48.jpg")
+    {
+        var jpeg = File.ReadAllBytes(SamplePath(sample));
+        var pixels = Encoding.ASCII.GetBytes(ThumbnailPixels.PadRight(48, '-')[..48]);
+        byte[] jfif = [.. "JFIF\0"u8, 1, 2, 0, 0, 1, 0, 1, 4, 4, .. pixels];
+        byte[] jfxx = [.. "JFXX\0"u8, 0x13, 4, 4, .. pixels];
+        var start = jpeg[3] == 0xE0 ? 4 + BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(4)) : 2;
+        return [.. jpeg.AsSpan(0, 2), .. Segment(0xE0, jfif), .. Segment(0xE0, jfxx), .. jpeg.AsSpan(start)];
+    }
+
     /// <summary>A PNG with text, EXIF (GPS) and time chunks next to rendering chunks that must stay.</summary>
     public static byte[] PngWithMetadata(int width = 4, int height = 3)
     {

@@ -21,6 +21,22 @@ public sealed class MetadataStripperTests
     }
 
     [Fact]
+    public void Strip_JpegWithJfxxThumbnail_RemovesTheThumbnailsAndKeepsAPlainJfifHeader()
+    {
+        var jpeg = MetadataSamples.JpegWithJfxxThumbnail();
+        Assert.True(MetadataSamples.Contains(jpeg, "JFXX"));
+        Assert.True(MetadataSamples.Contains(jpeg, MetadataSamples.ThumbnailPixels));
+
+        var stripped = MetadataStripper.Strip(jpeg, ImageFormats.Jpeg)!;
+
+        Assert.False(MetadataSamples.Contains(stripped, "JFXX"));
+        Assert.False(MetadataSamples.Contains(stripped, MetadataSamples.ThumbnailPixels));
+        // SOI, then APP0 of 16 bytes: "JFIF\0", version 1.2, no units, density 1 × 1, a 0 × 0 thumbnail.
+        Assert.Equal([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8, 1, 2, 0, 0, 1, 0, 1, 0, 0, 0xFF], stripped[..21]);
+        Assert.Equal(new ImageInfo(ImageFormats.Jpeg, 64, 48), ImageFormats.Identify(stripped));
+    }
+
+    [Fact]
     public void Strip_JpegWithComment_RemovesTheComment()
     {
         var jpeg = MetadataSamples.JpegWithGps();

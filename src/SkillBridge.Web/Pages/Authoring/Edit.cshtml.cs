@@ -39,6 +39,10 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Set by <see cref="UploadRequestLimit"/> when a post was too large to read: shown next to the image field.</summary>
+    [TempData(Key = UploadRequestLimit.ProblemKey)]
+    public string? UploadProblem { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, string? quiz, CancellationToken cancellationToken)
     {
         var result = await LoadAsync(slug, cancellationToken, store: false);
@@ -51,6 +55,11 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
         if (quiz is not null && QuizInput.TryParseTarget(quiz, out var step, out var index))
         {
             Quiz = QuizInput.FromDocument(Form.Body, step, index) ?? new QuizInput();
+        }
+
+        if (UploadProblem is { } problem)
+        {
+            ModelState.AddModelError("Image", problem);
         }
 
         RenderPreview();
@@ -149,7 +158,13 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
         var added = await AddImageAsync(slug, image, cancellationToken);
         if (!added.Succeeded)
         {
-            return await ShowProblemsAsync(slug, [new("Image", added.Message!)], cancellationToken);
+            var page = await ShowProblemsAsync(slug, [new("Image", added.Message!)], cancellationToken);
+            if (added.Failure == AuthoringFailure.Busy)
+            {
+                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            }
+
+            return page;
         }
 
         var body = Form.Body.TrimEnd() + $"\n\n![{ImageAlt.Replace("]", "", StringComparison.Ordinal).Trim()}]({added.Value})\n";
@@ -167,7 +182,15 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
         var added = await AddImageAsync(slug, image, cancellationToken);
         return added.Succeeded
             ? new JsonResult(new { path = added.Value })
-            : new JsonResult(new { message = added.Message }) { StatusCode = added.Failure == AuthoringFailure.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest };
+            : new JsonResult(new { message = added.Message })
+            {
+                StatusCode = added.Failure switch
+                {
+                    AuthoringFailure.Forbidden => StatusCodes.Status403Forbidden,
+                    AuthoringFailure.Busy => StatusCodes.Status503ServiceUnavailable,
+                    _ => StatusCodes.Status400BadRequest,
+                },
+            };
     }
 
     private async Task<AuthoringResult<string>> AddImageAsync(string slug, IFormFile image, CancellationToken cancellationToken)
@@ -182,7 +205,7 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
         var uploaded = await uploads.UploadAsync(stream, image.FileName, image.ContentType, cancellationToken);
         return uploaded.Media is { } media
             ? await drafts.AddImageAsync(slug, User.ToActor(), media, image.FileName, cancellationToken)
-            : AuthoringResult<string>.Fail(AuthoringFailure.Invalid, uploaded.Message!);
+            : AuthoringResult<string>.Fail(uploaded.Failure == MediaUploadFailure.Busy ? AuthoringFailure.Busy : AuthoringFailure.Invalid, uploaded.Message!);
     }
 
     private async Task<IActionResult> SaveThenAsync(string slug, DraftContent content, string message, CancellationToken cancellationToken)

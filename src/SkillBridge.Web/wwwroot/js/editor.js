@@ -136,7 +136,31 @@
     schedule();
   }
 
+  // Files over the limit are refused here, before a byte is sent; the server says the same if one gets through.
+  var maxUploadBytes = Number(form.dataset.maxUploadBytes) || 0;
+  function tooLarge(file) {
+    return maxUploadBytes > 0 && file && file.size > maxUploadBytes;
+  }
+
+  var fileInput = form.querySelector("input[type='file'][name='image']");
+  form.addEventListener("submit", function (event) {
+    var file = fileInput && fileInput.files && fileInput.files[0];
+    if (tooLarge(file)) {
+      event.preventDefault();
+      var message = form.querySelector("[data-valmsg-for='Image']");
+      if (message) {
+        message.textContent = form.dataset.tooLarge;
+      }
+      say(form.dataset.tooLarge);
+      fileInput.focus();
+    }
+  });
+
   function upload(file) {
+    if (tooLarge(file)) {
+      say(form.dataset.tooLarge);
+      return;
+    }
     var alt = window.prompt("Describe the image in a few words (learners who cannot see it hear this):", "");
     var data = new FormData();
     data.append("image", file, file.name || "screenshot.png");
