@@ -106,8 +106,9 @@ public sealed partial class MentoringMailTests(MentoringSite site) : IClassFixtu
 }
 
 /// <summary>
-/// A module title with a line break (stored before titles were checked) once made accepting a session fail with 500
-/// after saving, and neither calendar invitation was sent. The session saves and both invitations arrive.
+/// A module title with a line break or a control character (stored before titles were checked) once made accepting a
+/// session fail with 500 after saving, and neither calendar invitation was sent. The session saves, both invitations
+/// arrive, and the mail subjects and calendar files carry the title on one line.
 /// </summary>
 public sealed class MentoringMailLineBreakTests(MentoringSite site) : IClassFixture<MentoringSite>
 {
@@ -118,7 +119,7 @@ public sealed class MentoringMailLineBreakTests(MentoringSite site) : IClassFixt
         {
             await scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>().ModuleRevisions
                 .Where(r => r.Module.Slug == MentoringSite.Module)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Title, "Share one window\r\nin a video call"));
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Title, "Share one window\r\nin a video call\u0007"));
         }
 
         var (learnerAccount, learner) = await site.LearnerAsync();
@@ -132,10 +133,16 @@ public sealed class MentoringMailLineBreakTests(MentoringSite site) : IClassFixt
         foreach (var address in new[] { learnerAccount.Email!, "priya.shah@test.example" })
         {
             var mail = Assert.Single(await site.MailForAsync(address), m => MentoringMailTests.IsAbout(m, stored.CalendarUid));
-            Assert.Equal("Follow-up session booked: Share one window  in a video call", mail.Subject);
+            Assert.Equal("Follow-up session booked: Share one window  in a video call", mail.Subject.TrimEnd());
             var summary = IcsReader.Read(MentoringMailTests.CalendarAttachment(mail.Raw).Content).Only("SUMMARY").Value;
-            Assert.Equal("Follow-up session: Share one window\\nin a video call", summary);
+            Assert.Equal("Follow-up session: Share one window  in a video call", summary.TrimEnd());
         }
+
+        using var download = await learner.GetAsync($"/mentoring/{id}/invitation.ics");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var served = IcsReader.Read(await download.Content.ReadAsStringAsync()).Only("SUMMARY").Value;
+        Assert.DoesNotContain(served, char.IsControl);
+        Assert.Contains("Share one window  in a video call", served, StringComparison.Ordinal);
     }
 }
 
