@@ -20,7 +20,14 @@ public static class HostingSetup
 
     public static IHostApplicationBuilder AddSkillBridgeHosting(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HostingOptions>().BindConfiguration(SkillBridgeOptions.Section);
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(SkillBridgeOptions.Section)
+            .Validate(
+                hosting => hosting.ForwardedHeaders.KnownProxies.All(proxy => IPAddress.TryParse(proxy, out _)),
+                "SkillBridge:ForwardedHeaders:KnownProxies must list IP addresses, such as 10.0.0.5.")
+            .Validate(
+                hosting => hosting.ForwardedHeaders.KnownNetworks.All(network => System.Net.IPNetwork.TryParse(network, out _)),
+                "SkillBridge:ForwardedHeaders:KnownNetworks must list networks in CIDR form, such as 10.0.0.0/24.")
+            .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((options, hosting) =>
         {
             // Not X-Forwarded-Host: the Host a request names is checked, never replaced by a header anyone can send.

@@ -115,3 +115,19 @@ public sealed class HostingWithoutSiteUrlTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
+
+public sealed class HostingSettingsTests
+{
+    [Theory]
+    [InlineData("KnownProxies", "proxy.example.com", "must list IP addresses")]
+    [InlineData("KnownNetworks", "10.0.0.0/99", "must list networks in CIDR form")]
+    public void Start_ForwardedHeadersSettingThatDoesNotParse_StopsWithAMessageNamingTheSetting(string setting, string value, string message)
+    {
+        using var factory = new SkillBridgeWebFactory { Settings = { [$"SkillBridge:ForwardedHeaders:{setting}:0"] = value } };
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var validation = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(failure.GetBaseException());
+        Assert.Contains($"SkillBridge:ForwardedHeaders:{setting} {message}", validation.Message, StringComparison.Ordinal);
+    }
+}
