@@ -1,4 +1,5 @@
 using SkillBridge.Core.Publishing;
+using SkillBridge.Web.Time;
 
 namespace SkillBridge.Web.Publishing;
 
@@ -6,58 +7,37 @@ namespace SkillBridge.Web.Publishing;
 /// Publishes due schedules: once before the site starts serving (catching up on anything due while it was down), then
 /// every <see cref="Interval"/>. Safe on several web nodes: <see cref="ScheduledPublishing"/> claims each schedule once.
 /// </summary>
-public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishingService> logger) : BackgroundService
+public sealed class ScheduledPublishingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledPublishingService> logger)
+    : PeriodicService(scopes, clock, Interval, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    protected override string FailureMessage => "The scheduled publishing pass failed";
 
     /// <summary>The first pass runs before the site starts serving, so catching up never waits for the first tick.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RunOnceAsync(cancellationToken);
+        await RunPassAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
+        var outcomes = await services.GetRequiredService<ScheduledPublishing>().RunDueAsync(cancellationToken);
+        foreach (var outcome in outcomes)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            if (!outcome.Published)
             {
-                await RunOnceAsync(stoppingToken);
+                logger.LogError("Scheduled publishing of {Slug} (due {Due:u}) failed: {Problem}", outcome.Slug, outcome.ScheduledFor, outcome.Problem);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task RunOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var outcomes = await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().RunDueAsync(cancellationToken);
-            foreach (var outcome in outcomes)
+            else if (outcome.Late > ScheduledPublishing.Tolerance)
             {
-                if (!outcome.Published)
-                {
-                    logger.LogError("Scheduled publishing of {Slug} (due {Due:u}) failed: {Problem}", outcome.Slug, outcome.ScheduledFor, outcome.Problem);
-                }
-                else if (outcome.Late > ScheduledPublishing.Tolerance)
-                {
-                    logger.LogWarning("Published {Slug} {Late} late (it was due {Due:u} while the site was not running)", outcome.Slug, ScheduledPublishing.Describe(outcome.Late), outcome.ScheduledFor);
-                }
-                else
-                {
-                    logger.LogInformation("Published {Slug} as scheduled", outcome.Slug);
-                }
+                logger.LogWarning("Published {Slug} {Late} late (it was due {Due:u} while the site was not running)", outcome.Slug, ScheduledPublishing.Describe(outcome.Late), outcome.ScheduledFor);
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A failed pass must not stop the loop: the next tick tries again, and the error is visible in the log.
-            logger.LogError(e, "The scheduled publishing pass failed");
+            else
+            {
+                logger.LogInformation("Published {Slug} as scheduled", outcome.Slug);
+            }
         }
     }
 }
