@@ -2,11 +2,12 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using SkillBridge.Core.Content;
 
 namespace SkillBridge.Core.Mail;
 
 /// <summary>Hands one message to the SMTP server in SkillBridge:Smtp, through MailKit. Throws when the server does not take it.</summary>
-public sealed class MailSender(IOptions<SkillBridgeOptions> options)
+public sealed class MailSender(IOptions<SkillBridgeOptions> options, TimeProvider clock)
 {
     /// <summary>Well inside <see cref="Outbox.OutboxSender.LeaseDuration"/>, so a send never outlives its claim.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -14,7 +15,7 @@ public sealed class MailSender(IOptions<SkillBridgeOptions> options)
     public async Task SendAsync(OutgoingMail mail, string messageId, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
-        using var message = Build(mail, messageId, smtp.From);
+        using var message = Build(mail, messageId, smtp.From, clock.GetUtcNow());
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         var security = !smtp.EnableSsl ? SecureSocketOptions.None
             : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
@@ -30,12 +31,12 @@ public sealed class MailSender(IOptions<SkillBridgeOptions> options)
     }
 
     /// <summary>
-    /// The MIME message. A subject is one header line: any line break or control character in it (a module title, a
-    /// name) becomes a space; MimeKit encodes and folds the rest.
+    /// The MIME message, dated <paramref name="date"/>. A subject is one header line: any line break or control character
+    /// in it (a module title, a name) becomes a space; MimeKit encodes and folds the rest.
     /// </summary>
-    public static MimeMessage Build(OutgoingMail mail, string messageId, string from)
+    public static MimeMessage Build(OutgoingMail mail, string messageId, string from, DateTimeOffset date)
     {
-        var message = new MimeMessage { MessageId = messageId, Subject = SingleLine(mail.Subject) };
+        var message = new MimeMessage { MessageId = messageId, Subject = SingleLine(mail.Subject), Date = date };
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(mail.To));
         var text = new TextPart("plain") { Text = mail.Body };
@@ -56,17 +57,6 @@ public sealed class MailSender(IOptions<SkillBridgeOptions> options)
         return message;
     }
 
-    public static string SingleLine(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (char.IsControl(chars[i]))
-            {
-                chars[i] = ' ';
-            }
-        }
-
-        return new string(chars).Trim();
-    }
+    /// <summary>The subject as one header line (<see cref="SingleLineText"/>), without surrounding spaces.</summary>
+    public static string SingleLine(string text) => SingleLineText.Clean(text).Trim();
 }

@@ -31,12 +31,14 @@ public sealed class OutboxSenderTests : IAsyncDisposable
         Assert.Empty(_site.Smtp.Messages);
 
         _site.Clock.Advance(TimeSpan.FromSeconds(1));
+        var sentAt = _site.Now;
         Assert.Equal(1, await sut.SendDueAsync());
         _site.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(0, await sut.SendDueAsync());
 
         var mail = Assert.Single(_site.Smtp.Messages);
         Assert.Equal("Retry me", mail.Subject);
+        Assert.Equal(sentAt, mail.Date.UtcDateTime);
         var sent = await _site.RowAsync(id);
         Assert.Equal(OutboxState.Sent, sent.State);
         Assert.Equal(2, sent.Attempts);

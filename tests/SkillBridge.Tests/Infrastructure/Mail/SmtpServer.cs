@@ -172,6 +172,9 @@ public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string 
     /// <summary>The message as sent, headers and MIME parts included (for attachments).</summary>
     public string Raw { get; init; } = "";
 
+    /// <summary>The message's Date header.</summary>
+    public DateTimeOffset Date { get; init; }
+
     public static ReceivedMail Parse(string from, IReadOnlyList<string> to, byte[] raw)
     {
         using var stream = new MemoryStream(raw);
@@ -179,6 +182,7 @@ public sealed record ReceivedMail(string From, IReadOnlyList<string> To, string 
         return new ReceivedMail(from, to, message.Subject ?? "", message.TextBody ?? "", message.MessageId ?? "")
         {
             Raw = Encoding.UTF8.GetString(raw),
+            Date = message.Date,
         };
     }
 }
