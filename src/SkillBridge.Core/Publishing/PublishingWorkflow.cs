@@ -18,8 +18,11 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
     public const string OwnModuleMessage = "You wrote this module; another curator must publish it.";
 
     /// <summary>Whether this curator may publish or schedule the draft: not their own module unless the site allows it.</summary>
-    public bool MayPublish(ModuleDraft draft, Actor actor) =>
-        actor.IsCurator && (options.Value.Publishing.AllowSelfPublish || !draft.Authors.Contains(actor.Username, StringComparer.Ordinal));
+    public bool MayPublish(ModuleDraft draft, Actor actor) => actor.IsCurator && MayPublishAs(draft, actor.Username);
+
+    /// <summary>False when the person is one of the draft's authors and AllowSelfPublish is off (the scheduler checks it again at publish time).</summary>
+    public bool MayPublishAs(ModuleDraft draft, string username) =>
+        options.Value.Publishing.AllowSelfPublish || !draft.Authors.Contains(username, StringComparer.Ordinal);
 
     public async Task<AuthoringResult<ModuleDraft>> SubmitAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -66,7 +66,10 @@ public sealed class ScheduledPublishing(SkillBridgeDbContext db, PublishingWorkf
         AuthoringResult<Modules.ModuleRevision> result;
         try
         {
-            result = await workflow.PublishDraftAsync(draft, draft.ScheduledBy ?? "scheduler", note, cancellationToken);
+            // A schedule set before the second-pair-of-eyes rule, or by a curator since made an author, is refused here too.
+            result = draft.ScheduledBy is { } curator && !workflow.MayPublishAs(draft, curator)
+                ? AuthoringResult<Modules.ModuleRevision>.Fail(AuthoringFailure.OwnModule, PublishingWorkflow.OwnModuleMessage)
+                : await workflow.PublishDraftAsync(draft, draft.ScheduledBy ?? "scheduler", note, cancellationToken);
         }
         catch (DbUpdateException e)
         {

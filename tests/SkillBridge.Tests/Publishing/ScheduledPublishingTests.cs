@@ -106,6 +106,30 @@ public sealed class ScheduledPublishingTests
         Assert.Contains(await ListQueueAsync(site), i => i.ScheduleProblem is not null);
     }
 
+    [Fact]
+    public async Task RunDueAsync_SchedulingCuratorIsAnAuthor_ReturnsTheDraftToReviewWithTheReason()
+    {
+        await using var site = await AuthoringSite.CreateAsync();
+        var slug = await SubmittedAsync(site);
+        await ScheduleAsync(site, slug, InOneHour);
+        await site.Site.WithDbAsync(async db =>
+        {
+            // As a schedule set before curators were kept from publishing their own modules would be.
+            var draft = await db.ModuleDrafts.SingleAsync();
+            draft.Authors = [.. draft.Authors, AuthoringSite.Curator.Username];
+            return await db.SaveChangesAsync();
+        });
+        site.Site.Clock.Advance(TimeSpan.FromHours(2));
+
+        var outcome = Assert.Single(await RunAsync(site));
+
+        Assert.False(outcome.Published);
+        Assert.Equal(0, await site.Site.WithDbAsync(db => db.ModuleRevisions.CountAsync(r => r.Module.Slug == slug)));
+        var draft = await site.Site.WithDbAsync(db => db.ModuleDrafts.SingleAsync());
+        Assert.Equal(DraftState.InReview, draft.State);
+        Assert.Contains(PublishingWorkflow.OwnModuleMessage, draft.ScheduleProblem, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SubmittedAsync(AuthoringSite site)
     {
         var slug = (await site.CreateAsync(AuthoringSite.Content())).Value!.Module.Slug;
