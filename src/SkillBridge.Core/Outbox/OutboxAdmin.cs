@@ -50,7 +50,7 @@ public sealed class OutboxAdmin(SkillBridgeDbContext db, OutboxSignal signal, Ti
 
         // Attempts start again, so the row gets the whole series of retries.
         var changed = await db.OutboxMessages.Where(m => m.Id == id && m.State == OutboxState.Failed && m.Payload != null)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.NextAttemptAt, now).SetProperty(m => m.Attempts, 0), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, OutboxState.Pending).SetProperty(m => m.NextAttemptAt, now).SetProperty(m => m.Attempts, 0).SetProperty(m => m.InterruptedSends, 0), cancellationToken);
         if (changed == 0)
         {
             return OutboxRetryStatus.NotFailed;

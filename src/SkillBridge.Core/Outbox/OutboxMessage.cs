@@ -61,6 +61,12 @@ public sealed class OutboxMessage
 
     public DateTime? LeaseExpiresAt { get; set; }
 
+    /// <summary>
+    /// Claims whose sender stopped before recording an outcome (its lease ran out). The server may have accepted the
+    /// message each time, so after <see cref="OutboxSender.MaxInterruptedSends"/> it is not sent again automatically.
+    /// </summary>
+    public int InterruptedSends { get; set; }
+
     public string? LastError { get; set; }
 
     public DateTime? SentAt { get; set; }

@@ -31,6 +31,15 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>Longer than any one delivery may take (<see cref="Mail.MailSender.Timeout"/>).</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A sender that stops after the server accepted a message makes the next one send it once more (same Message-ID).
+    /// If that sender stops too, the message is marked failed instead of risking a third copy; an admin can retry it.
+    /// </summary>
+    public const int MaxInterruptedSends = 1;
+
+    public const string InterruptedMessage =
+        "Two senders stopped while sending this, so it may already have arrived. It is not sent again automatically: use Retry if the recipient did not get it.";
+
     /// <summary>Sent rows are deleted this long after sending.</summary>
     public static readonly TimeSpan KeepSent = TimeSpan.FromDays(30);
 
@@ -88,7 +97,14 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
 
             // The WHERE repeats the due test: of two senders racing for the row, only the first UPDATE matches it.
             var claimed = await Due(db.OutboxMessages.Where(m => m.Id == id), now)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseId, lease).SetProperty(m => m.LeaseExpiresAt, expires), cancellationToken);
+                .ExecuteUpdateAsync(
+                    set => set
+                        .SetProperty(m => m.LeaseId, lease)
+                        .SetProperty(m => m.LeaseExpiresAt, expires)
+
+                        // A lease still set was never released: the sender holding it stopped mid-send.
+                        .SetProperty(m => m.InterruptedSends, m => m.LeaseId != null ? m.InterruptedSends + 1 : m.InterruptedSends),
+                    cancellationToken);
             if (claimed == 1)
             {
                 claims.Add(new OutboxClaim(id, lease, expires));
@@ -106,6 +122,19 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, TimeProvider clock
         var message = await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == claim.Id && m.LeaseId == claim.LeaseId, cancellationToken);
         if (message is null)
         {
+            return false;
+        }
+
+        if (message.InterruptedSends > MaxInterruptedSends)
+        {
+            await db.OutboxMessages.Where(m => m.Id == claim.Id && m.LeaseId == claim.LeaseId).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(m => m.State, OutboxState.Failed)
+                    .SetProperty(m => m.LastError, InterruptedMessage)
+                    .SetProperty(m => m.LeaseId, (string?)null)
+                    .SetProperty(m => m.LeaseExpiresAt, (DateTime?)null),
+                CancellationToken.None);
+            logger.LogError("Outbox message {Id} ({Kind} to {Recipient}) marked failed: two senders stopped while sending it", message.Id, message.Kind, message.Recipient);
             return false;
         }
 

@@ -100,6 +100,37 @@ public sealed class OutboxSenderTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SendDue_SecondSenderAlsoDiedWhileSending_MarksTheRowFailedInsteadOfAThirdCopy()
+    {
+        using var sut = _site.NewSender();
+        var id = await _site.EnqueueAsync(subject: "Two senders died");
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            // Each sender may have handed the mail to the server before it stopped.
+            using var died = _site.NewSender();
+            Assert.Single(await died.ClaimAsync(10, CancellationToken.None));
+            _site.Clock.Advance(OutboxSender.LeaseDuration);
+        }
+
+        Assert.Equal(0, await sut.SendDueAsync());
+
+        Assert.Empty(_site.Smtp.Messages);
+        var row = await _site.RowAsync(id);
+        Assert.Equal(OutboxState.Failed, row.State);
+        Assert.Equal(OutboxSender.InterruptedMessage, row.LastError);
+        Assert.Null(row.LeaseId);
+
+        // An admin who learns the mail never arrived retries it: it is sent once.
+        await using (var scope = _site.Factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(OutboxRetryStatus.Due, await scope.ServiceProvider.GetRequiredService<OutboxAdmin>().RetryAsync(id));
+        }
+
+        Assert.Equal(1, await sut.SendDueAsync());
+        Assert.Equal("Two senders died", Assert.Single(_site.Smtp.Messages).Subject);
+    }
+
+    [Fact]
     public async Task SendDue_FailingAfterTheFourthRetry_MarksTheRowFailedWithTheLastError()
     {
         using var sut = _site.NewSender();
