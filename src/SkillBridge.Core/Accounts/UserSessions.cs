@@ -21,6 +21,12 @@ public sealed class UserSessions(SkillBridgeDbContext db, IMemoryCache cache, Ti
     /// <summary>How long a node trusts what it read: another node's sign-out takes effect here within this time.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// When the memory cache drops an entry. Its own clock is the system's, so it only frees memory; whether an entry is
+    /// still fresh is decided by <see cref="CacheFor"/> on the injected clock.
+    /// </summary>
+    private static readonly TimeSpan EvictAfter = TimeSpan.FromMinutes(1);
+
     public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(5);
 
     /// <summary>The cookie's own lifetime (14 days, sliding): a session not seen for longer is over.</summary>
@@ -65,7 +71,7 @@ public sealed class UserSessions(SkillBridgeDbContext db, IMemoryCache cache, Ti
         var nowUtc = now.UtcDateTime;
         if (row is null || row.LastSeenAt < nowUtc - IdleLimit)
         {
-            cache.Set(key, new CachedSession(null, now), CacheFor);
+            cache.Set(key, new CachedSession(null, now), EvictAfter);
             return false;
         }
 
@@ -75,7 +81,7 @@ public sealed class UserSessions(SkillBridgeDbContext db, IMemoryCache cache, Ti
         }
 
         // The absolute expiry is on the system clock; the ReadAt check above applies the site's TimeProvider as well.
-        cache.Set(key, new CachedSession(row.UserId, now), CacheFor);
+        cache.Set(key, new CachedSession(row.UserId, now), EvictAfter);
         return row.UserId == userId;
     }
 
