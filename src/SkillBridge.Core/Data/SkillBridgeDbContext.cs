@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Assignments;
 using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Departments;
+using SkillBridge.Core.Groups;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
@@ -67,6 +70,20 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<ThrottleCounter> ThrottleCounters => Set<ThrottleCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<DepartmentMembership> DepartmentMemberships => Set<DepartmentMembership>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+
+    public DbSet<AssignmentTarget> AssignmentTargets => Set<AssignmentTarget>();
+
+    public DbSet<LearnerAssignment> LearnerAssignments => Set<LearnerAssignment>();
 
     /// <summary>Set when a save adds outbox rows, so that the sender is woken once they are committed (<see cref="OutboxInterceptor"/>).</summary>
     internal bool OutboxRowsAdded { get; set; }
