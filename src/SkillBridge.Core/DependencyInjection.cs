@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Assignments;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ModuleReader>();
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<LearningPathService>();
+        builder.Services.AddScoped<AssignmentCoverage>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();

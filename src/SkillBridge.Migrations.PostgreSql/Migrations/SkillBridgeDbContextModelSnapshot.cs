@@ -508,7 +508,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasIndex("PersonId", "EndedAt");
 
                     b.HasIndex("AssignmentId", "PersonId", "ViaKind", "ViaId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("LearnerAssignments", (string)null);
                 });
@@ -726,6 +727,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DepartmentMemberships_OpenPerPerson")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
                     b.HasIndex("DepartmentId", "EndedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
@@ -793,6 +799,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId", "LeftAt");
+
+                    b.HasIndex("GroupId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GroupMemberships_OpenPerPerson")
+                        .HasFilter("\"LeftAt\" IS NULL");
 
                     b.HasIndex("PersonId", "LeftAt");
 

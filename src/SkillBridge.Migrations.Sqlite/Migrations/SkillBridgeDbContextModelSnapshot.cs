@@ -488,7 +488,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "EndedAt");
 
                     b.HasIndex("AssignmentId", "PersonId", "ViaKind", "ViaId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("LearnerAssignments", (string)null);
                 });
@@ -696,6 +697,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DepartmentMemberships_OpenPerPerson")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
                     b.HasIndex("DepartmentId", "EndedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
@@ -759,6 +765,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId", "LeftAt");
+
+                    b.HasIndex("GroupId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GroupMemberships_OpenPerPerson")
+                        .HasFilter("\"LeftAt\" IS NULL");
 
                     b.HasIndex("PersonId", "LeftAt");
 

@@ -43,7 +43,8 @@ internal sealed class LearnerAssignmentConfiguration : IEntityTypeConfiguration<
         builder.ToTable("LearnerAssignments");
         builder.HasOne<Assignment>().WithMany().HasForeignKey(l => l.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(l => l.PersonId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(l => new { l.AssignmentId, l.PersonId, l.ViaKind, l.ViaId }).IsUnique();
+        // One open row per assignment, person and target; leaving and joining again starts a new row.
+        builder.HasIndex(l => new { l.AssignmentId, l.PersonId, l.ViaKind, l.ViaId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");
         builder.HasIndex(l => new { l.PersonId, l.EndedAt });
         builder.HasIndex(l => l.DueAt);
     }

@@ -26,6 +26,7 @@ internal sealed class DepartmentMembershipConfiguration : IEntityTypeConfigurati
 
         // Reports look up the department a person was in at a given time; lists look up who is in one now.
         builder.HasIndex(m => new { m.PersonId, m.StartedAt });
+        builder.HasIndex(m => m.PersonId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_DepartmentMemberships_OpenPerPerson");
         builder.HasIndex(m => new { m.DepartmentId, m.EndedAt });
     }
 }

@@ -27,5 +27,6 @@ internal sealed class GroupMembershipConfiguration : IEntityTypeConfiguration<Gr
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.GroupId, m.LeftAt });
         builder.HasIndex(m => new { m.PersonId, m.LeftAt });
+        builder.HasIndex(m => new { m.GroupId, m.PersonId }).IsUnique().HasFilter("\"LeftAt\" IS NULL").HasDatabaseName("IX_GroupMemberships_OpenPerPerson");
     }
 }

@@ -13,7 +13,7 @@ using SkillBridge.Core.Data;
 namespace SkillBridge.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(SkillBridgeDbContext))]
-    [Migration("20261130022408_DepartmentsGroupsAssignments")]
+    [Migration("20261130022642_DepartmentsGroupsAssignments")]
     partial class DepartmentsGroupsAssignments
     {
         /// <inheritdoc />
@@ -511,7 +511,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasIndex("PersonId", "EndedAt");
 
                     b.HasIndex("AssignmentId", "PersonId", "ViaKind", "ViaId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("LearnerAssignments", (string)null);
                 });
@@ -729,6 +730,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DepartmentMemberships_OpenPerPerson")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
                     b.HasIndex("DepartmentId", "EndedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
@@ -796,6 +802,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId", "LeftAt");
+
+                    b.HasIndex("GroupId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GroupMemberships_OpenPerPerson")
+                        .HasFilter("\"LeftAt\" IS NULL");
 
                     b.HasIndex("PersonId", "LeftAt");
 

@@ -233,6 +233,13 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                 columns: new[] { "DepartmentId", "EndedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DepartmentMemberships_OpenPerPerson",
+                table: "DepartmentMemberships",
+                column: "PersonId",
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DepartmentMemberships_PersonId_StartedAt",
                 table: "DepartmentMemberships",
                 columns: new[] { "PersonId", "StartedAt" });
@@ -254,6 +261,13 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                 columns: new[] { "GroupId", "LeftAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GroupMemberships_OpenPerPerson",
+                table: "GroupMemberships",
+                columns: new[] { "GroupId", "PersonId" },
+                unique: true,
+                filter: "\"LeftAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GroupMemberships_PersonId_LeftAt",
                 table: "GroupMemberships",
                 columns: new[] { "PersonId", "LeftAt" });
@@ -273,7 +287,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                 name: "IX_LearnerAssignments_AssignmentId_PersonId_ViaKind_ViaId",
                 table: "LearnerAssignments",
                 columns: new[] { "AssignmentId", "PersonId", "ViaKind", "ViaId" },
-                unique: true);
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LearnerAssignments_DueAt",

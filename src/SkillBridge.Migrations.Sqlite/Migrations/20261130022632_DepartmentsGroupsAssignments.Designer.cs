@@ -11,7 +11,7 @@ using SkillBridge.Core.Data;
 namespace SkillBridge.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SkillBridgeDbContext))]
-    [Migration("20261130022359_DepartmentsGroupsAssignments")]
+    [Migration("20261130022632_DepartmentsGroupsAssignments")]
     partial class DepartmentsGroupsAssignments
     {
         /// <inheritdoc />
@@ -491,7 +491,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "EndedAt");
 
                     b.HasIndex("AssignmentId", "PersonId", "ViaKind", "ViaId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("LearnerAssignments", (string)null);
                 });
@@ -699,6 +700,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DepartmentMemberships_OpenPerPerson")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
                     b.HasIndex("DepartmentId", "EndedAt");
 
                     b.HasIndex("PersonId", "StartedAt");
@@ -762,6 +768,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GroupId", "LeftAt");
+
+                    b.HasIndex("GroupId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_GroupMemberships_OpenPerPerson")
+                        .HasFilter("\"LeftAt\" IS NULL");
 
                     b.HasIndex("PersonId", "LeftAt");
 

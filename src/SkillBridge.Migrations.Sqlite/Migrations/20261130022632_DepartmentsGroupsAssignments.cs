@@ -231,6 +231,13 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                 columns: new[] { "DepartmentId", "EndedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DepartmentMemberships_OpenPerPerson",
+                table: "DepartmentMemberships",
+                column: "PersonId",
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DepartmentMemberships_PersonId_StartedAt",
                 table: "DepartmentMemberships",
                 columns: new[] { "PersonId", "StartedAt" });
@@ -252,6 +259,13 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                 columns: new[] { "GroupId", "LeftAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GroupMemberships_OpenPerPerson",
+                table: "GroupMemberships",
+                columns: new[] { "GroupId", "PersonId" },
+                unique: true,
+                filter: "\"LeftAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GroupMemberships_PersonId_LeftAt",
                 table: "GroupMemberships",
                 columns: new[] { "PersonId", "LeftAt" });
@@ -271,7 +285,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                 name: "IX_LearnerAssignments_AssignmentId_PersonId_ViaKind_ViaId",
                 table: "LearnerAssignments",
                 columns: new[] { "AssignmentId", "PersonId", "ViaKind", "ViaId" },
-                unique: true);
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LearnerAssignments_DueAt",
