@@ -118,14 +118,22 @@ public sealed class PathProgressService(SkillBridgeDbContext db, LearnerModuleSt
             .Where(u => u.Id == userId)
             .Select(u => new { u.UserName, Name = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault() })
             .FirstAsync(cancellationToken);
-        var authors = await db.LearningPaths.AsNoTracking()
+        var revisions = await db.LearningPaths.AsNoTracking()
             .Where(p => p.Id == path.Id)
             .SelectMany(p => p.Modules)
             .Where(m => m.Module.Status == ModuleStatus.Published && m.Module.PublishedRevision != null)
-            .SelectMany(m => m.Module.PublishedRevision!.Authors.Select(a => new { ModulePosition = m.Position, a.Position, a.PersonId, a.Person.Name, IsFormer = a.Person.LeftAt != null }))
+            .Select(m => new { m.Position, RevisionId = m.Module.PublishedRevisionId!.Value })
+            .ToListAsync(cancellationToken);
+        var order = revisions.ToDictionary(r => r.RevisionId, r => r.Position);
+        var revisionIds = order.Keys.ToList();
+        var authors = await (
+                from r in db.ModuleRevisions.AsNoTracking()
+                where revisionIds.Contains(r.Id)
+                from a in r.Authors
+                select new { RevisionId = r.Id, a.Position, a.Person.Name, IsFormer = a.Person.LeftAt != null })
             .ToListAsync(cancellationToken);
         var names = authors
-            .OrderBy(a => a.ModulePosition).ThenBy(a => a.Position)
+            .OrderBy(a => order[a.RevisionId]).ThenBy(a => a.Position)
             .Select(a => a.IsFormer ? Person.FormerColleagueName : a.Name)
             .Distinct(StringComparer.Ordinal)
             .ToList();
