@@ -56,6 +56,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<LearningPathService>();
         builder.Services.AddScoped<AssignmentCoverage>();
+        builder.Services.AddScoped<PathProgressService>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
@@ -70,6 +71,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SearchVocabulary>();
         builder.Services.AddSingleton<SearchFacetMap>();
         builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddScoped<LearnerModuleStates>();
         builder.Services.AddScoped<FeedbackService>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
@@ -113,6 +115,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, InvitationsSection>();
         services.AddScoped<IPersonalDataSection, AuditLogSection>();
         services.AddScoped<IPersonalDataSection, ProgressDataSection>();
+        services.AddScoped<IPersonalDataSection, PathProgressDataSection>();
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();

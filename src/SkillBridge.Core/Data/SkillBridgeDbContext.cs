@@ -35,6 +35,8 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
 
+    public DbSet<PathProgress> PathProgress => Set<PathProgress>();
+
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
     public DbSet<ModuleDraft> ModuleDrafts => Set<ModuleDraft>();

@@ -25,4 +25,10 @@ public sealed class LearningPathModule
     public Module Module { get; set; } = null!;
 
     public int Position { get; set; }
+
+    /// <summary>
+    /// When the module entered the published list of this path (UTC); kept when a later revision of the path keeps
+    /// the module. Learners who completed the path before this see the module as "New in this path".
+    /// </summary>
+    public DateTime AddedAt { get; set; }
 }

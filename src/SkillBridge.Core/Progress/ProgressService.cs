@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Paths;
 using SkillBridge.Core.Player;
 
 namespace SkillBridge.Core.Progress;
@@ -67,6 +68,8 @@ public sealed class ProgressService(SkillBridgeDbContext db, TimeProvider clock)
             .FirstOrDefaultAsync(cancellationToken);
         if (progress?.CompletedAt is { } completedAt)
         {
+            // Also when the module was completed earlier: a path whose completion did not happen then is closed now.
+            await PathCompletion.CompleteFinishedPathsAsync(db, userId, now, cancellationToken);
             return new FinishOutcome(completedAt, [], []);
         }
 
@@ -168,12 +171,23 @@ public sealed class ProgressService(SkillBridgeDbContext db, TimeProvider clock)
             """, cancellationToken);
     }
 
-    /// <summary>The completion rule in one conditional update: every step seen and every quiz answered, and not completed before.</summary>
-    private Task<int> CompleteIfDoneAsync(string userId, int revisionId, DateTime now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"""
+    /// <summary>
+    /// The completion rule in one conditional update: every step seen and every quiz answered, and not completed before.
+    /// A module completed here may complete paths the learner is on, in the same transaction when the caller has one.
+    /// </summary>
+    private async Task<int> CompleteIfDoneAsync(string userId, int revisionId, DateTime now, CancellationToken cancellationToken)
+    {
+        var completed = await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE "ModuleProgress" SET "CompletedAt" = {now}
             WHERE "UserId" = {userId} AND "RevisionId" = {revisionId} AND "CompletedAt" IS NULL
               AND (SELECT COUNT(*) FROM "StepVisits" v WHERE v."ProgressId" = "ModuleProgress"."Id") >= "StepCount"
               AND (SELECT COUNT(*) FROM "QuizAnswers" a WHERE a."ProgressId" = "ModuleProgress"."Id") >= "QuizCount"
             """, cancellationToken);
+        if (completed > 0)
+        {
+            await PathCompletion.CompleteFinishedPathsAsync(db, userId, now, cancellationToken);
+        }
+
+        return completed;
+    }
 }

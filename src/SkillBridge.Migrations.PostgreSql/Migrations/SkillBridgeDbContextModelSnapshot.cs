@@ -1293,6 +1293,37 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.ToTable("LearningPaths", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Paths.PathProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LearningPathId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningPathId");
+
+                    b.HasIndex("UserId", "LearningPathId")
+                        .IsUnique();
+
+                    b.ToTable("PathProgress", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1949,6 +1980,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
+                            b1.Property<DateTime>("AddedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<int>("ModuleId")
                                 .HasColumnType("integer");
 
@@ -1971,6 +2005,21 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.PathProgress", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Paths.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>

@@ -1239,6 +1239,35 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.ToTable("LearningPaths", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Paths.PathProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningPathId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningPathId");
+
+                    b.HasIndex("UserId", "LearningPathId")
+                        .IsUnique();
+
+                    b.ToTable("PathProgress", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1885,6 +1914,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<DateTime>("AddedAt")
+                                .HasColumnType("TEXT");
+
                             b1.Property<int>("ModuleId")
                                 .HasColumnType("INTEGER");
 
@@ -1907,6 +1939,21 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.PathProgress", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Paths.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>

@@ -122,6 +122,9 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Notifications", Policies.SignedIn);
         conventions.AuthorizeFolder("/Learning", Policies.SignedIn);
 
+        // Also under /Paths's Read policy; the page itself shows a certificate only to the learner who earned it.
+        conventions.AuthorizePage("/Paths/Certificate", Policies.SignedIn);
+
         // Signed in, then the page itself admits only the module's authors and curators (403 for everyone else).
         conventions.AuthorizeFolder("/Feedback", Policies.SignedIn);
         conventions.AuthorizeFolder("/Admin", Policies.Administer);

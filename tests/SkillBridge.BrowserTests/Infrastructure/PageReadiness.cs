@@ -22,6 +22,9 @@ public static class Enhancement
     /// <summary>The header search box is a combobox with suggestions (every page).</summary>
     public const string Search = "search";
 
+    /// <summary>The certificate's Print button is shown and opens the browser's print dialog.</summary>
+    public const string Print = "print";
+
     /// <summary>Autosave, live preview and pasted or dropped screenshots (the module editor).</summary>
     public const string Editor = "editor";
 }

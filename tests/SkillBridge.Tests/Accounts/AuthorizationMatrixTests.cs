@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/modules/{slug}/finish", "GET", "/modules/share-your-screen/finish", Open),
         ("/paths", "GET", "/paths", Open),
         ("/paths/{slug}", "GET", "/paths/first-week-on-teams", Open),
+        ("/paths/{slug}/certificate", "GET", "/paths/first-week-on-teams/certificate", SignedInNotTheirs),
         ("/people", "GET", "/people", Open),
         ("/people/{username}", "GET", "/people/priya.shah", Open),
         ("/display", "GET", "/display", Open),

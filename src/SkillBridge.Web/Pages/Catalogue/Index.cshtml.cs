@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Progress;
+using SkillBridge.Web.Progress;
 
 namespace SkillBridge.Web.Pages.Catalogue;
 
-public sealed class IndexModel(CatalogueService catalogue) : PageModel
+public sealed class IndexModel(CatalogueService catalogue, LearnerModuleStates learnerStates) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
@@ -44,6 +46,7 @@ public sealed class IndexModel(CatalogueService catalogue) : PageModel
             Page: Math.Max(1, PageNumber));
         SortShown = query.Sort;
         Result = await catalogue.GetPageAsync(query, cancellationToken);
+        await this.LoadLearnerStatesAsync(learnerStates, Result.Cards.Select(c => c.Slug), cancellationToken);
 
         if (query.Category is not null && Result.Categories.All(c => c.Value != query.Category))
         {

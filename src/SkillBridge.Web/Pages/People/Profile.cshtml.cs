@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.People;
+using SkillBridge.Core.Progress;
 using SkillBridge.Web.Mentoring;
+using SkillBridge.Web.Progress;
 
 namespace SkillBridge.Web.Pages.People;
 
-public sealed class ProfileModel(PeopleService people, MentoringService mentoring) : PageModel
+public sealed class ProfileModel(PeopleService people, MentoringService mentoring, LearnerModuleStates learnerStates) : PageModel
 {
     public SessionCounts Sessions { get; private set; } = new([], []);
 
@@ -22,6 +24,7 @@ public sealed class ProfileModel(PeopleService people, MentoringService mentorin
         }
 
         Profile = profile;
+        await this.LoadLearnerStatesAsync(learnerStates, profile.Modules.Select(m => m.Slug), cancellationToken);
         Sessions = await mentoring.SessionsAsync(username, User.UserId(), User.IsInRole(Roles.Admin), cancellationToken);
         return Page();
     }

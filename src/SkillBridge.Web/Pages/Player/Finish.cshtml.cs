@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Paths;
 using SkillBridge.Core.Progress;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Mentoring;
@@ -14,7 +15,13 @@ namespace SkillBridge.Web.Pages.Player;
 /// signed-in learners it records the finish, says whether the module counts as completed (or what is left), and
 /// offers a rating once it is.
 /// </summary>
-public sealed class FinishModel(ModuleReader modules, RenderedModuleCache renderedModules, ProgressService progress, FeedbackService feedback, MentoringService mentoring)
+public sealed class FinishModel(
+    ModuleReader modules,
+    RenderedModuleCache renderedModules,
+    ProgressService progress,
+    FeedbackService feedback,
+    MentoringService mentoring,
+    PathProgressService pathProgress)
     : PageModel
 {
     public PublishedModule Module { get; private set; } = null!;
@@ -27,6 +34,9 @@ public sealed class FinishModel(ModuleReader modules, RenderedModuleCache render
     public FinishOutcome? Outcome { get; private set; }
 
     public MyRating? Rating { get; private set; }
+
+    /// <summary>Paths the learner is on that hold this module, with where to go next in each (once the module is completed).</summary>
+    public IReadOnlyList<NextInPath> NextInPaths { get; private set; } = [];
 
     /// <summary>The rating as submitted when it could not be saved, so the form shows what the learner chose.</summary>
     public int? StarsTyped { get; private set; }
@@ -82,6 +92,7 @@ public sealed class FinishModel(ModuleReader modules, RenderedModuleCache render
             if (Outcome.IsCompleted)
             {
                 Rating = await feedback.MyRatingAsync(learner, module.RevisionId, cancellationToken);
+                NextInPaths = await pathProgress.NextInPathsAsync(learner, module.ModuleId, cancellationToken);
             }
         }
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Progress;
 using SkillBridge.Core.Search;
 using SkillBridge.Web.Endpoints;
+using SkillBridge.Web.Progress;
 
 namespace SkillBridge.Web.Pages.Search;
 
 /// <summary>The results page: works without JavaScript; a submitted search that finds nothing is recorded for curators.</summary>
-public sealed class IndexModel(SearchService search) : PageModel
+public sealed class IndexModel(SearchService search, LearnerModuleStates learnerStates) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -39,6 +41,7 @@ public sealed class IndexModel(SearchService search) : PageModel
         Results = await search.SearchAsync(
             new SearchRequest(Query, Category, SearchEndpoints.ParseLevel(Level), SearchEndpoints.ParseDuration(Duration), Author, PageNumber),
             cancellationToken);
+        await this.LoadLearnerStatesAsync(learnerStates, Results.Hits.Select(h => h.Slug), cancellationToken);
         if (Results.Total == 0 && !string.IsNullOrWhiteSpace(Query))
         {
             await search.RecordMissAsync(Query, cancellationToken);

@@ -296,7 +296,24 @@
     markEnhanced("search");
   }
 
+  // Certificate: a Print button that opens the browser's print dialog. Without JavaScript the button stays hidden and
+  // the browser's own Print does the same.
+  function offerPrint() {
+    var buttons = document.querySelectorAll("[data-print]");
+    if (buttons.length === 0) {
+      return;
+    }
+    buttons.forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+    markEnhanced("print");
+  }
+
   enableArrowKeys();
+  offerPrint();
   rememberStep();
   offerContinue();
   enhanceQuizzes();
