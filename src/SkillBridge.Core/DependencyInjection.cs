@@ -54,6 +54,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<ModuleReader>();
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<LearningPathService>();
+        builder.Services.AddScoped<PathBuilder>();
+        builder.Services.AddScoped<PathPublishing>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();

@@ -32,6 +32,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
 
+    public DbSet<LearningPathDraft> LearningPathDrafts => Set<LearningPathDraft>();
+
+    public DbSet<LearningPathRevision> LearningPathRevisions => Set<LearningPathRevision>();
+
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
     public DbSet<ModuleDraft> ModuleDrafts => Set<ModuleDraft>();

@@ -78,7 +78,7 @@ public static class SkillBridgeCommands
             }
 
             var c = result.Counts;
-            await output.WriteLineAsync($"Imported: modules {c.ModulesCreated} created, {c.ModulesUpdated} updated, {c.ModulesUnchanged} unchanged, {c.ModulesSkipped} skipped; people {c.PeopleChanged} changed; categories {c.CategoriesChanged} changed; paths {c.PathsChanged} changed.");
+            await output.WriteLineAsync($"Imported: modules {c.ModulesCreated} created, {c.ModulesUpdated} updated, {c.ModulesUnchanged} unchanged, {c.ModulesSkipped} skipped; people {c.PeopleChanged} changed; categories {c.CategoriesChanged} changed; paths {c.PathsChanged} changed, {c.PathsSkipped} skipped.");
             return 0;
         });
         return command;
