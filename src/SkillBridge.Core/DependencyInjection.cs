@@ -116,6 +116,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();
+        services.AddScoped<IPersonalDataSection, PathsDataSection>();
         services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 

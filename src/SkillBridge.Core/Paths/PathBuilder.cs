@@ -91,8 +91,8 @@ public sealed class PathBuilder(SkillBridgeDbContext db, TimeProvider clock)
             : new PathBuilderView(path.Slug, path.Status, true, draft.Title, draft.Summary, draft.CoverPath, draft.CoverMedia?.FileName, modules, revisions);
     }
 
-    /// <summary>Published modules whose title or slug contains the text, for the picker; the path's own are marked.</summary>
-    public async Task<List<ModuleMatch>> SearchModulesAsync(string slug, string? query, CancellationToken cancellationToken = default)
+    /// <summary>Published modules whose title or slug contains the text, for the picker; those already in the path are marked.</summary>
+    public async Task<List<ModuleMatch>> SearchModulesAsync(PathBuilderView path, string? query, CancellationToken cancellationToken = default)
     {
         var text = query?.Trim() ?? "";
         if (text.Length == 0)
@@ -100,7 +100,7 @@ public sealed class PathBuilder(SkillBridgeDbContext db, TimeProvider clock)
             return [];
         }
 
-        var inPath = (await OpenAsync(slug, cancellationToken))?.Modules.Select(m => m.Slug).ToHashSet(StringComparer.Ordinal) ?? [];
+        var inPath = path.Modules.Select(m => m.Slug).ToHashSet(StringComparer.Ordinal);
         var upper = text.ToUpperInvariant();
         var matches = await db.Modules.AsNoTracking()
             .Where(m => m.Status == ModuleStatus.Published && m.PublishedRevision != null

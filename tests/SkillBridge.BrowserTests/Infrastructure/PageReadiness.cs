@@ -24,6 +24,9 @@ public static class Enhancement
 
     /// <summary>Autosave, live preview and pasted or dropped screenshots (the module editor).</summary>
     public const string Editor = "editor";
+
+    /// <summary>The path builder's module picker searches as you type.</summary>
+    public const string PathPicker = "path-picker";
 }
 
 /// <summary>

@@ -3,6 +3,16 @@
 (function () {
   "use strict";
 
+  // The same <html data-enhanced="…"> list site.js keeps: "path-picker" and "path-drag" once their handlers are attached.
+  function markEnhanced(name) {
+    var root = document.documentElement;
+    var names = (root.getAttribute("data-enhanced") || "").split(" ").filter(Boolean);
+    if (names.indexOf(name) < 0) {
+      names.push(name);
+      root.setAttribute("data-enhanced", names.join(" "));
+    }
+  }
+
   var searchForm = document.getElementById("module-search-form");
   var matches = document.getElementById("module-matches");
   if (searchForm && matches) {
@@ -24,6 +34,7 @@
           .catch(function () { /* the Search button still works */ });
       }, 250);
     });
+    markEnhanced("path-picker");
   }
 
   var list = document.getElementById("path-builder-modules");
@@ -62,4 +73,5 @@
       reorderForm.submit();
     });
   });
+  markEnhanced("path-drag");
 })();

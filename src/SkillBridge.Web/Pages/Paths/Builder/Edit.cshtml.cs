@@ -143,7 +143,7 @@ public sealed class EditModel(PathBuilder builder, PathPublishing publishing, Me
         }
 
         Path = path;
-        Matches = await builder.SearchModulesAsync(slug, Query, cancellationToken);
+        Matches = await builder.SearchModulesAsync(path, Query, cancellationToken);
         return true;
     }
 }
