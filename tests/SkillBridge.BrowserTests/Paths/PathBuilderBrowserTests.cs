@@ -100,7 +100,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
         await Expect(add).ToBeVisibleAsync();
 
         await page.Keyboard.PressAsync("Tab");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true })).ToBeFocusedAsync();
+        await Expect(page.Locator("#module-search-form").GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(add).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");

@@ -109,7 +109,7 @@ public sealed class PathBuilderPageTests(SkillBridgeWebFactory factory) : IClass
         var revision = await WithDbAsync(db => db.LearningPathRevisions.Include(r => r.Modules).SingleAsync(r => db.LearningPaths.Any(p => p.Slug == slug && p.Id == r.LearningPathId)));
         Assert.Equal((1, _curatorName, RevisionSource.Editor, 2), (revision.Number, revision.CreatedBy, revision.Source, revision.Modules.Count));
         Assert.Contains(await factory.AuditAsync(AuditAction.Published), e => e.Subject == $"paths/{slug}" && e.Actor == _curatorName && e.Details == "revision 1");
-        Assert.Equal("1 (live)", page.Text("#path-revisions tbody td"));
+        Assert.StartsWith($"Revision 1 (live): “Meetings that work”, 2 modules, published by {_curatorName} on ", System.Text.RegularExpressions.Regex.Replace(page.Text("#path-revisions li"), @"\s+", " "), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class PathBuilderPageTests(SkillBridgeWebFactory factory) : IClass
         Assert.Equal(2, learnerAfter.QuerySelectorAll(".path-modules h2 a").Length);
         Assert.Equal(firstAdded, await AddedAtAsync(slug, "spot-a-phishing-message"));
         Assert.Equal(0, await WithDbAsync(db => db.LearningPathDrafts.CountAsync(d => d.LearningPath.Slug == slug)));
-        Assert.Equal(["2 (live)", "1"], page.QuerySelectorAll("#path-revisions tbody tr td:first-child").Select(td => td.TextContent));
+        Assert.Equal(["Revision 2 (live)", "Revision 1"], page.QuerySelectorAll("#path-revisions li strong").Select(s => s.TextContent));
     }
 
     [Fact]
