@@ -27,6 +27,9 @@ public static class Enhancement
 
     /// <summary>The path builder's module picker searches as you type.</summary>
     public const string PathPicker = "path-picker";
+
+    /// <summary>The path builder's modules can be reordered by dragging.</summary>
+    public const string PathDrag = "path-drag";
 }
 
 /// <summary>

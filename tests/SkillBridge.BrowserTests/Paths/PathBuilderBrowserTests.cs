@@ -59,6 +59,24 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
         await Expect(page.Locator(".path-modules h2 a")).ToHaveTextAsync(["Use a password manager", "Spot a phishing message"]);
     }
 
+    [Fact]
+    public async Task DraggingAModule_WithJavaScript_SavesTheNewOrder()
+    {
+        var slug = await CreatePathAsync();
+        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator]);
+        var page = session.Page;
+        await page.GotoReadyAsync($"/paths/{slug}/edit", Enhancement.PathDrag);
+        var modules = page.Locator("#path-builder-modules > li");
+        await Expect(modules).ToHaveCountAsync(3);
+
+        await modules.Nth(2).DragToAsync(modules.Nth(0), new() { TargetPosition = new() { X = 10, Y = 2 } });
+
+        await Expect(page.Locator("[role=status]")).ToHaveTextAsync("New order saved.");
+        await Expect(page.Locator("#path-builder-modules > li")).ToHaveCountAsync(3);
+        Assert.Equal(["passkeys-and-two-step-sign-in", "spot-a-phishing-message", "use-a-password-manager"],
+            await page.Locator("#path-builder-modules > li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.module)"));
+    }
+
     [Theory]
     [MemberData(nameof(PagesInThemes))]
     public async Task BuilderPage_InTheme_HasNoSeriousOrCriticalViolations(string path, string display)
