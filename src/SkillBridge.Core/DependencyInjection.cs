@@ -57,6 +57,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<LearningPathService>();
         builder.Services.AddScoped<AssignmentCoverage>();
         builder.Services.AddScoped<PathProgressService>();
+        builder.Services.AddScoped<PathBuilder>();
+        builder.Services.AddScoped<PathPublishing>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
@@ -119,6 +121,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();
+        services.AddScoped<IPersonalDataSection, PathsDataSection>();
         services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 

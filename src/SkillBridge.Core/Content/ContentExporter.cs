@@ -31,8 +31,9 @@ public sealed class ContentExporter(SkillBridgeDbContext db, MediaStore mediaSto
             .OrderBy(r => r.Module.Slug)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var paths = await db.LearningPaths.AsNoTracking().Include(p => p.Modules).ThenInclude(m => m.Module)
-            .OrderBy(p => p.Slug).ToListAsync(cancellationToken);
+        var paths = await db.LearningPaths.AsNoTracking().Where(p => p.Status == Paths.PathStatus.Published)
+            .Include(p => p.Modules).ThenInclude(m => m.Module).Include(p => p.CoverMedia)
+            .OrderBy(p => p.Slug).AsSplitQuery().ToListAsync(cancellationToken);
 
         var total = 2 + revisions.Count + paths.Count;
         var done = 0;
@@ -85,6 +86,15 @@ public sealed class ContentExporter(SkillBridgeDbContext db, MediaStore mediaSto
             if (path.Summary.Length > 0)
             {
                 text.Append("summary: ").Append(YamlText.Scalar(path.Summary)).Append('\n');
+            }
+
+            if (path.CoverPath is { } cover && path.CoverMedia is { } coverMedia)
+            {
+                text.Append("cover: ").Append(YamlText.Scalar(cover)).Append('\n');
+                var target = Path.GetFullPath(Path.Combine(root, ContentFolder.PathsFolder, Uri.UnescapeDataString(cover)));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(mediaStore.PathOf(coverMedia), target, overwrite: true);
+                images[$"{ContentFolder.PathsFolder}/{cover}"] = coverMedia.Sha256;
             }
 
             text.Append("modules: ").Append(YamlText.FlowList(path.Modules.OrderBy(m => m.Position).Select(m => m.Module.Slug))).Append('\n');

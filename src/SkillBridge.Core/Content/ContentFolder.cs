@@ -26,6 +26,9 @@ public sealed record ContentFolder(
         return folder + Uri.UnescapeDataString(imagePath);
     }
 
+    /// <summary>The content-relative file of a path's cover (paths/ + the cover as written).</summary>
+    public static string CoverFile(PathFile path) => $"{PathsFolder}/{Uri.UnescapeDataString(path.Cover!)}";
+
     /// <summary>Reads and checks every file; reports each one through progress as it is validated.</summary>
     public static async Task<ContentParseResult<ContentFolder>> ReadAsync(string directory, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -97,6 +100,11 @@ public sealed record ContentFolder(
         {
             if (Collect(ContentListParser.ParsePath(relative, (await ReadText(relative))!), problems) is { } path)
             {
+                if (path.Cover is { } cover)
+                {
+                    await CheckImageFileAsync(directory, CoverFile(path), path.Path, path.CoverLine, cover, images, problems, cancellationToken);
+                }
+
                 paths.Add(path);
             }
         }
@@ -106,9 +114,11 @@ public sealed record ContentFolder(
             : new ContentParseResult<ContentFolder>(null, problems);
     }
 
-    private static async Task CheckImageAsync(string directory, ModuleFile module, ImageReference image, Dictionary<string, ContentImage> images, List<ContentProblem> problems, CancellationToken cancellationToken)
+    private static Task CheckImageAsync(string directory, ModuleFile module, ImageReference image, Dictionary<string, ContentImage> images, List<ContentProblem> problems, CancellationToken cancellationToken) =>
+        CheckImageFileAsync(directory, ImageFile(module, image.Path), module.Path, image.Line, image.Path, images, problems, cancellationToken);
+
+    private static async Task CheckImageFileAsync(string directory, string file, string namedIn, int line, string written, Dictionary<string, ContentImage> images, List<ContentProblem> problems, CancellationToken cancellationToken)
     {
-        var file = ImageFile(module, image.Path);
         if (images.ContainsKey(file))
         {
             return;
@@ -117,14 +127,14 @@ public sealed record ContentFolder(
         var full = Path.Combine(directory, file);
         if (!File.Exists(full))
         {
-            problems.Add(new ContentProblem(module.Path, image.Line, $"image '{image.Path}' does not exist"));
+            problems.Add(new ContentProblem(namedIn, line, $"image '{written}' does not exist"));
             return;
         }
 
         var bytes = await File.ReadAllBytesAsync(full, cancellationToken);
         if (ImageFormats.Identify(bytes) is not { } info)
         {
-            problems.Add(new ContentProblem(module.Path, image.Line, $"image '{image.Path}' is not a PNG, JPEG, GIF or WebP image"));
+            problems.Add(new ContentProblem(namedIn, line, $"image '{written}' is not a PNG, JPEG, GIF or WebP image"));
             return;
         }
 

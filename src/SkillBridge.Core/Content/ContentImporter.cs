@@ -36,7 +36,7 @@ public sealed class ContentImporter(
         var people = await db.People.ToDictionaryAsync(p => p.Username, StringComparer.Ordinal, cancellationToken);
         // Revisions bring their owned tags, authors and images along: split, so they are not multiplied together.
         var modules = await db.Modules.Include(m => m.PublishedRevision).AsSplitQuery().ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, cancellationToken);
-        var paths = await db.LearningPaths.Include(p => p.Modules).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+        var paths = await db.LearningPaths.Include(p => p.Modules).Include(p => p.CoverMedia).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
 
         var problems = CheckReferences(content, categories, people, modules);
         var imageHosts = siteOptions.Value.Content.ImageHosts();
@@ -130,11 +130,12 @@ public sealed class ContentImporter(
             module.PublishedAt = now;
         }
 
-        var pathsChanged = UpsertPaths(content.Paths, paths, modules);
+        var modulesSkipped = skipped.Count;
+        var pathsChanged = await UpsertPathsAsync(content.Paths, paths, modules, media, options, skipped, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var counts = new ImportCounts(created, updated, unchanged, skipped.Count, peopleChanged, categoriesChanged, pathsChanged);
+        var counts = new ImportCounts(created, updated, unchanged, modulesSkipped, peopleChanged, categoriesChanged, pathsChanged, skipped.Count - modulesSkipped);
         logger.LogInformation("Imported {Directory}: {Counts}", directory, counts);
         return new ImportResult([], counts, skipped);
     }
@@ -160,9 +161,10 @@ public sealed class ContentImporter(
                 continue;
             }
 
-            var (module, reference) = content.Modules.SelectMany(m => m.Images.Select(r => (Module: m, Reference: r)))
-                .First(x => ContentFolder.ImageFile(x.Module, x.Reference.Path) == images[i].File);
-            problems.Add(new ContentProblem(module.Path, reference.Line, $"image '{reference.Path}': {results[i].Message}"));
+            var named = content.Modules.SelectMany(m => m.Images.Select(r => (File: ContentFolder.ImageFile(m, r.Path), m.Path, r.Line, Written: r.Path)))
+                .Concat(content.Paths.Where(p => p.Cover is not null).Select(p => (File: ContentFolder.CoverFile(p), p.Path, Line: p.CoverLine, Written: p.Cover!)))
+                .First(x => x.File == images[i].File);
+            problems.Add(new ContentProblem(named.Path, named.Line, $"image '{named.Written}': {results[i].Message}"));
         }
 
         if (problems.Count > 0)
@@ -254,47 +256,60 @@ public sealed class ContentImporter(
         return changed;
     }
 
-    private int UpsertPaths(IReadOnlyList<PathFile> files, Dictionary<string, LearningPath> paths, Dictionary<string, Module> modules)
+    /// <summary>
+    /// New paths and changed ones get a new published revision; a path published from the site since its last import is
+    /// reported and left alone unless forced, as modules are.
+    /// </summary>
+    private async Task<int> UpsertPathsAsync(IReadOnlyList<PathFile> files, Dictionary<string, LearningPath> paths, Dictionary<string, Module> modules,
+        Dictionary<string, MediaFile> media, ImportOptions options, List<ContentProblem> skipped, DateTime now, CancellationToken cancellationToken)
     {
-        var changed = 0;
+        foreach (var file in files.Where(f => !paths.ContainsKey(f.Slug)))
+        {
+            paths[file.Slug] = db.LearningPaths.Add(new LearningPath { Slug = file.Slug, Title = file.Title, Summary = file.Summary, CreatedAt = now }).Entity;
+        }
+
+        // New paths need their ids before their revisions can point at them.
+        await db.SaveChangesAsync(cancellationToken);
+        var lastNumbers = await db.LearningPathRevisions.GroupBy(r => r.LearningPathId)
+            .Select(g => new { LearningPathId = g.Key, Number = g.Max(r => r.Number) })
+            .ToDictionaryAsync(x => x.LearningPathId, x => x.Number, cancellationToken);
+
+        var written = new List<(LearningPath Path, LearningPathRevision Revision)>();
         foreach (var file in files)
         {
-            var members = file.Modules.Select(m => modules[m.Slug]).ToList();
-            if (!paths.TryGetValue(file.Slug, out var path))
+            var path = paths[file.Slug];
+            var isNew = !lastNumbers.ContainsKey(path.Id);
+            if (!isNew && !options.Force && (path.LastImportedRevisionId is null || path.PublishedRevisionId != path.LastImportedRevisionId))
             {
-                path = db.LearningPaths.Add(new LearningPath { Slug = file.Slug, Title = file.Title, Summary = file.Summary }).Entity;
-                paths[file.Slug] = path;
-            }
-            else if (path.Title == file.Title && path.Summary == file.Summary
-                && path.Modules.OrderBy(m => m.Position).Select(m => m.ModuleId).SequenceEqual(members.Select(m => m.Id)))
-            {
+                skipped.Add(new ContentProblem(file.Path, 1, $"path '{file.Slug}' was changed in the site since its last import; left alone (use --force to overwrite it)"));
                 continue;
             }
 
-            path.Title = file.Title;
-            path.Summary = file.Summary;
-            var existing = path.Modules.OrderBy(m => m.Position).ToList();
-            for (var position = 0; position < members.Count; position++)
+            var cover = file.Cover is null ? null : media[ContentFolder.CoverFile(file)];
+            var members = file.Modules.Select(m => modules[m.Slug].Id).ToList();
+            if (!isNew && path.Status == PathStatus.Published && path.Title == file.Title && path.Summary == file.Summary
+                && path.CoverPath == file.Cover && path.CoverMedia?.Sha256 == cover?.Sha256
+                && path.Modules.OrderBy(m => m.Position).Select(m => m.ModuleId).SequenceEqual(members))
             {
-                if (position < existing.Count)
-                {
-                    existing[position].Module = members[position];
-                }
-                else
-                {
-                    path.Modules.Add(new LearningPathModule { Module = members[position], Position = position });
-                }
+                // Forced over a site edit identical to the file: the file and the site agree again.
+                path.LastImportedRevisionId = path.PublishedRevisionId;
+                continue;
             }
 
-            foreach (var extra in existing.Skip(members.Count))
-            {
-                path.Modules.Remove(extra);
-            }
-
-            changed++;
+            var number = lastNumbers.GetValueOrDefault(path.Id) + 1;
+            var revision = PathRevisionWriter.Publish(path, number, new PathContent(file.Title, file.Summary, file.Cover, cover, members), null, RevisionSource.Import, now);
+            db.LearningPathRevisions.Add(revision);
+            written.Add((path, revision));
         }
 
-        return changed;
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (path, revision) in written)
+        {
+            path.PublishedRevisionId = revision.Id;
+            path.LastImportedRevisionId = revision.Id;
+        }
+
+        return written.Count;
     }
 
     /// <summary>Builds published-to-be revisions from module files, pointing at their images stored beforehand.</summary>

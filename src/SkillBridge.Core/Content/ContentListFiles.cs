@@ -8,8 +8,8 @@ public sealed record PersonEntry(string Username, string Name, string Department
 /// <summary>An entry of categories.yml; Position is its place in the file.</summary>
 public sealed record CategoryEntry(string Key, string Name, string Description, int Position, int Line);
 
-/// <summary>A learning path file (paths/&lt;slug&gt;.yml) with the file line of each listed module.</summary>
-public sealed record PathFile(string Path, string Slug, string Title, string Summary, IReadOnlyList<(string Slug, int Line)> Modules);
+/// <summary>A learning path file (paths/&lt;slug&gt;.yml) with the file line of each listed module; Cover is relative to paths/.</summary>
+public sealed record PathFile(string Path, string Slug, string Title, string Summary, IReadOnlyList<(string Slug, int Line)> Modules, string? Cover = null, int CoverLine = 0);
 
 /// <summary>Parsers for people.yml, categories.yml and paths/*.yml: unknown keys, required keys and duplicates, each with its line.</summary>
 public static class ContentListParser
@@ -19,7 +19,7 @@ public static class ContentListParser
     private static readonly string[] KnownRoles = ["author", "curator", "admin"];
     private static readonly string[] CategoryKeys = ["key", "name", "description"];
     private static readonly string[] CategoryRequired = ["key", "name"];
-    private static readonly string[] PathKeys = ["title", "summary", "modules"];
+    private static readonly string[] PathKeys = ["title", "summary", "cover", "modules"];
     private static readonly string[] PathRequired = ["title", "modules"];
 
     public static ContentParseResult<IReadOnlyList<PersonEntry>> ParsePeople(string path, string text)
@@ -110,6 +110,13 @@ public static class ContentListParser
 
         var title = fields.Text("title", required: true);
         var summary = fields.Text("summary") ?? "";
+        var cover = fields.Text("cover");
+        if (cover is not null && !IsPathCover(cover))
+        {
+            fields.Report("cover", $"cover '{cover}' must be an image file in paths/images/, written as images/<file>");
+            cover = null;
+        }
+
         var modules = new List<(string Slug, int Line)>();
         var sequence = fields.Sequence("modules");
         foreach (var item in sequence?.Children ?? [])
@@ -135,9 +142,14 @@ public static class ContentListParser
         }
 
         return problems.Count == 0 && title is not null
-            ? new ContentParseResult<PathFile>(new PathFile(path, slug, title, summary, modules), problems)
+            ? new ContentParseResult<PathFile>(new PathFile(path, slug, title, summary, modules, cover, cover is null ? 0 : fields.LineOf("cover", 1)), problems)
             : new ContentParseResult<PathFile>(null, problems);
     }
+
+    /// <summary>A cover names a file directly in paths/images/: no folders below it, no way out of it.</summary>
+    private static bool IsPathCover(string cover) =>
+        cover.StartsWith("images/", StringComparison.Ordinal) && cover.Length > "images/".Length
+        && cover.IndexOfAny(['/', '\\'], "images/".Length) < 0 && !cover.Contains("..", StringComparison.Ordinal);
 
     /// <summary>The mappings of a top-level list, each read against its keys; an empty file is an empty list.</summary>
     private static IEnumerable<(YamlNode Item, YamlFields Fields)> Items(YamlSource source, string text, string[] keys, string[] required)

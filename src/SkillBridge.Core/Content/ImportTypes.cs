@@ -2,7 +2,7 @@ namespace SkillBridge.Core.Content;
 
 public sealed record ImportOptions
 {
-    /// <summary>Overwrite modules edited in the site since their last import.</summary>
+    /// <summary>Overwrite modules and paths edited in the site since their last import.</summary>
     public bool Force { get; init; }
 
     /// <summary>
@@ -28,11 +28,12 @@ public sealed record ImportCounts(
     int ModulesSkipped,
     int PeopleChanged,
     int CategoriesChanged,
-    int PathsChanged)
+    int PathsChanged,
+    int PathsSkipped = 0)
 {
     public override string ToString() =>
         $"{ModulesCreated} modules new, {ModulesUpdated} updated, {ModulesUnchanged} unchanged, {ModulesSkipped} skipped; " +
-        $"{PeopleChanged} people, {CategoriesChanged} categories and {PathsChanged} paths added or changed";
+        $"{PeopleChanged} people, {CategoriesChanged} categories and {PathsChanged} paths added or changed, {PathsSkipped} paths skipped";
 }
 
 /// <summary>

@@ -37,6 +37,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<PathProgress> PathProgress => Set<PathProgress>();
 
+    public DbSet<LearningPathDraft> LearningPathDrafts => Set<LearningPathDraft>();
+
+    public DbSet<LearningPathRevision> LearningPathRevisions => Set<LearningPathRevision>();
+
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 
     public DbSet<ModuleDraft> ModuleDrafts => Set<ModuleDraft>();

@@ -31,18 +31,3 @@ public sealed record NextInPath(string PathSlug, string PathTitle, PathStep? Nex
 
 /// <summary>What the certificate of a completed path shows.</summary>
 public sealed record PathCertificate(string LearnerName, string PathSlug, string PathTitle, DateTime CompletedAt, IReadOnlyList<string> Authors);
-
-public enum PathFailure
-{
-    NotFound,
-}
-
-/// <summary>The outcome of a learner's action on a path: success with a value, or a named failure with a message.</summary>
-public sealed record PathResult<T>(T? Value, PathFailure? Failure, string? Message)
-{
-    public bool Succeeded => Failure is null;
-
-    public static PathResult<T> Ok(T value) => new(value, null, null);
-
-    public static PathResult<T> Fail(PathFailure failure, string message) => new(default, failure, message);
-}

@@ -42,7 +42,7 @@ public sealed class PathProgressService(SkillBridgeDbContext db, LearnerModuleSt
     /// <summary>The path page's Start path button: puts the learner on the path and says where to go next.</summary>
     public async Task<PathResult<LearnerOnPath>> StartAsync(string userId, string slug, CancellationToken cancellationToken = default)
     {
-        var pathId = await db.LearningPaths.AsNoTracking().Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        var pathId = await db.LearningPaths.AsNoTracking().Where(p => p.Slug == slug && p.Status == PathStatus.Published).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (pathId is not { } id)
         {
             return PathResult<LearnerOnPath>.Fail(PathFailure.NotFound, "There is no such learning path.");
@@ -88,7 +88,7 @@ public sealed class PathProgressService(SkillBridgeDbContext db, LearnerModuleSt
         }
 
         var paths = await db.LearningPaths.AsNoTracking()
-            .Where(p => onPaths.Contains(p.Id) && p.Modules.Any(m => m.ModuleId == moduleId))
+            .Where(p => onPaths.Contains(p.Id) && p.Status == PathStatus.Published && p.Modules.Any(m => m.ModuleId == moduleId))
             .OrderBy(p => p.Title)
             .Select(p => new { p.Id, p.Slug, p.Title, CompletedAt = db.PathProgress.Where(r => r.UserId == userId && r.LearningPathId == p.Id).Select(r => r.CompletedAt).FirstOrDefault() })
             .ToListAsync(cancellationToken);

@@ -1270,10 +1270,34 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CoverMediaFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoverPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastImportedRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PublishedRevisionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -1287,10 +1311,117 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CoverMediaFileId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.ToTable("LearningPaths", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoverMediaFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoverPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("LearningPathId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<int>>("ModuleIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaFileId");
+
+                    b.HasIndex("LearningPathId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPathDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CoverMediaFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoverPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("LearningPathId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaFileId");
+
+                    b.HasIndex("LearningPathId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LearningPathRevisions", (string)null);
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Paths.PathProgress", b =>
@@ -1972,6 +2103,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Paths.LearningPath", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("SkillBridge.Core.Paths.LearningPathModule", "Modules", b1 =>
                         {
                             b1.Property<int>("LearningPathId")
@@ -2003,6 +2139,71 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                             b1.Navigation("Module");
                         });
+
+                    b.Navigation("CoverMedia");
+
+                    b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathDraft", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SkillBridge.Core.Paths.LearningPath", "LearningPath")
+                        .WithOne()
+                        .HasForeignKey("SkillBridge.Core.Paths.LearningPathDraft", "LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CoverMedia");
+
+                    b.Navigation("LearningPath");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathRevision", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SkillBridge.Core.Paths.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("SkillBridge.Core.Paths.LearningPathRevisionModule", "Modules", b1 =>
+                        {
+                            b1.Property<int>("RevisionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ModuleId")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("RevisionId", "Position");
+
+                            b1.HasIndex("ModuleId");
+
+                            b1.ToTable("LearningPathRevisionModules", (string)null);
+
+                            b1.HasOne("SkillBridge.Core.Modules.Module", null)
+                                .WithMany()
+                                .HasForeignKey("ModuleId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+                        });
+
+                    b.Navigation("CoverMedia");
 
                     b.Navigation("Modules");
                 });

@@ -1216,9 +1216,33 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CoverMediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportedRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedRevisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -1233,10 +1257,113 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CoverMediaFileId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("Status");
+
                     b.ToTable("LearningPaths", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoverMediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningPathId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ModuleIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaFileId");
+
+                    b.HasIndex("LearningPathId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPathDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoverMediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoverPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningPathId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoverMediaFileId");
+
+                    b.HasIndex("LearningPathId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("LearningPathRevisions", (string)null);
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Paths.PathProgress", b =>
@@ -1906,6 +2033,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Paths.LearningPath", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("SkillBridge.Core.Paths.LearningPathModule", "Modules", b1 =>
                         {
                             b1.Property<int>("LearningPathId")
@@ -1937,6 +2069,71 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                             b1.Navigation("Module");
                         });
+
+                    b.Navigation("CoverMedia");
+
+                    b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathDraft", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SkillBridge.Core.Paths.LearningPath", "LearningPath")
+                        .WithOne()
+                        .HasForeignKey("SkillBridge.Core.Paths.LearningPathDraft", "LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CoverMedia");
+
+                    b.Navigation("LearningPath");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Paths.LearningPathRevision", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "CoverMedia")
+                        .WithMany()
+                        .HasForeignKey("CoverMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SkillBridge.Core.Paths.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("SkillBridge.Core.Paths.LearningPathRevisionModule", "Modules", b1 =>
+                        {
+                            b1.Property<int>("RevisionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ModuleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("RevisionId", "Position");
+
+                            b1.HasIndex("ModuleId");
+
+                            b1.ToTable("LearningPathRevisionModules", (string)null);
+
+                            b1.HasOne("SkillBridge.Core.Modules.Module", null)
+                                .WithMany()
+                                .HasForeignKey("ModuleId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+                        });
+
+                    b.Navigation("CoverMedia");
 
                     b.Navigation("Modules");
                 });

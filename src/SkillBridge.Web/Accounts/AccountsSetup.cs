@@ -133,6 +133,9 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Review", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
 
+        // The path builder: also under /Paths' Read policy; both apply.
+        conventions.AuthorizeFolder("/Paths/Builder", Policies.Curate);
+
         // Also under /People's Read policy; both apply.
         conventions.AuthorizePage("/People/Transfer", Policies.Curate);
         conventions.AuthorizePage("/People/FormerColleagues", Policies.Curate);

@@ -44,7 +44,7 @@ public static class SkillBridgeCommands
     private static Command ImportCommand(IServiceProvider services)
     {
         var directory = new Argument<DirectoryInfo>("directory") { Description = "A content folder: people.yml, categories.yml, modules/, paths/." };
-        var force = new Option<bool>("--force") { Description = "Overwrite modules edited in the site since their last import." };
+        var force = new Option<bool>("--force") { Description = "Overwrite modules and paths edited in the site since their last import." };
         var importedBy = new Option<string?>("--as") { Description = "Your username: modules you are an author of are refused unless Publishing:AllowSelfPublish is on." };
         var command = new Command("import", "Validate a content folder and, if every file is valid, import it.") { directory, force, importedBy };
         command.SetAction(async (parse, cancellationToken) =>
@@ -78,7 +78,7 @@ public static class SkillBridgeCommands
             }
 
             var c = result.Counts;
-            await output.WriteLineAsync($"Imported: modules {c.ModulesCreated} created, {c.ModulesUpdated} updated, {c.ModulesUnchanged} unchanged, {c.ModulesSkipped} skipped; people {c.PeopleChanged} changed; categories {c.CategoriesChanged} changed; paths {c.PathsChanged} changed.");
+            await output.WriteLineAsync($"Imported: modules {c.ModulesCreated} created, {c.ModulesUpdated} updated, {c.ModulesUnchanged} unchanged, {c.ModulesSkipped} skipped; people {c.PeopleChanged} changed; categories {c.CategoriesChanged} changed; paths {c.PathsChanged} changed, {c.PathsSkipped} skipped.");
             return 0;
         });
         return command;

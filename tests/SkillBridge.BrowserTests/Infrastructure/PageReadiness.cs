@@ -27,6 +27,12 @@ public static class Enhancement
 
     /// <summary>Autosave, live preview and pasted or dropped screenshots (the module editor).</summary>
     public const string Editor = "editor";
+
+    /// <summary>The path builder's module picker searches as you type.</summary>
+    public const string PathPicker = "path-picker";
+
+    /// <summary>The path builder's modules can be reordered by dragging.</summary>
+    public const string PathDrag = "path-drag";
 }
 
 /// <summary>

@@ -27,9 +27,6 @@ public sealed class UpgradeTests : IDisposable
     /// <summary>Columns that hold lists: JSON text on SQLite, array-literal text on PostgreSQL before the upgrade, text[] after it.</summary>
     private static readonly HashSet<string> ListColumns = ["People.HelpsWith", "People.Roles", "ModuleDrafts.Tags", "ModuleDrafts.Authors"];
 
-    /// <summary>Columns added to existing tables since the fixture was made: new values, not kept ones, so left out of the comparison.</summary>
-    private static readonly HashSet<string> ColumnsAddedSince = ["LearningPathModules.AddedAt"];
-
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "upgrade-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -48,7 +45,8 @@ public sealed class UpgradeTests : IDisposable
             });
         }
 
-        var after = await DescribeRowsAsync(settings);
+        // Columns added since (e.g. a path's status) are not part of "every value kept": only the columns b83e930 had.
+        var after = await DescribeRowsAsync(settings, before);
         Assert.Equal(9, before["People"].Rows);
         Assert.Equal(2, before["ModuleProgress"].Rows);
         Assert.Equal(1, before["MentoringRequests"].Rows);
@@ -73,6 +71,27 @@ public sealed class UpgradeTests : IDisposable
         Assert.Equal(["author", "curator"], aisha.Roles);
         Assert.Equal(["short video", "captions", "accessibility"], draft.Tags);
         Assert.Equal(["priya.shah", "aisha.rahman"], draft.Authors);
+    }
+
+    [Fact]
+    public async Task Migrate_DatabaseFromB83e930_PathsArePublishedAsImportedRevisionOne()
+    {
+        var settings = await RestoreFixtureAsync();
+        await using var site = await TestSite.OnDataFolderAsync(_dataPath, settings);
+
+        var paths = await site.WithDbAsync(db => db.LearningPaths.AsNoTracking().Include(p => p.Modules).ToListAsync());
+        var revisions = await site.WithDbAsync(db => db.LearningPathRevisions.AsNoTracking().Include(r => r.Modules).ToListAsync());
+
+        Assert.Equal(3, paths.Count);
+        Assert.All(paths, path =>
+        {
+            var revision = Assert.Single(revisions, r => r.LearningPathId == path.Id);
+            Assert.Equal(Core.Paths.PathStatus.Published, path.Status);
+            Assert.Equal((1, Core.Modules.RevisionSource.Import), (revision.Number, revision.Source));
+            Assert.Equal((revision.Id, revision.Id), (path.PublishedRevisionId, path.LastImportedRevisionId));
+            Assert.Equal(path.Modules.OrderBy(m => m.Position).Select(m => m.ModuleId), revision.Modules.OrderBy(m => m.Position).Select(m => m.ModuleId));
+            Assert.All(path.Modules, m => Assert.True(m.AddedAt > new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        });
     }
 
     [Fact]
@@ -126,7 +145,7 @@ public sealed class UpgradeTests : IDisposable
     }
 
     /// <summary>Per table: the row count and a SHA-256 over its rows, each written out value by value and sorted.</summary>
-    private static async Task<Dictionary<string, TableContents>> DescribeRowsAsync(Dictionary<string, string?> settings)
+    private static async Task<Dictionary<string, TableContents>> DescribeRowsAsync(Dictionary<string, string?> settings, Dictionary<string, TableContents>? columnsOf = null)
     {
         await using DbConnection connection = TestEngine.IsSqlite
             ? new SqliteConnection($"Data Source={Path.Combine(settings["SkillBridge:DataPath"]!, "skillbridge.db")};Pooling=False")
@@ -139,22 +158,32 @@ public sealed class UpgradeTests : IDisposable
         var result = new Dictionary<string, TableContents>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
-            var rows = await DatabaseSchema.QueryAsync(connection, $"SELECT * FROM \"{table}\"", reader => WriteRow(table, reader));
+            var columns = columnsOf?.GetValueOrDefault(table)?.Columns;
+            var rows = await DatabaseSchema.QueryAsync(connection, $"SELECT * FROM \"{table}\"", reader => WriteRow(table, reader, columns));
             rows.Sort(StringComparer.Ordinal);
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', rows))));
-            result[table] = new TableContents(rows.Count, hash);
+            result[table] = new TableContents(rows.Count, hash) { Columns = columns ?? await ColumnsAsync(connection, table) };
         }
 
         return result;
     }
 
-    private static string WriteRow(string table, DbDataReader reader)
+    private static async Task<HashSet<string>> ColumnsAsync(DbConnection connection, string table)
     {
-        var values = new List<string>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM \"{table}\" WHERE 1 = 0";
+        await using var reader = await command.ExecuteReaderAsync();
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+    }
+
+    private static string WriteRow(string table, DbDataReader reader, HashSet<string>? columns)
+    {
+        // By column name: a table SQLite rebuilds (to add a foreign key) may come back with its columns in another order.
+        var values = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < reader.FieldCount; i++)
         {
             var column = reader.GetName(i);
-            if (ColumnsAddedSince.Contains($"{table}.{column}"))
+            if (columns is not null && !columns.Contains(column))
             {
                 continue;
             }
@@ -198,5 +227,13 @@ public sealed class UpgradeTests : IDisposable
         return items;
     }
 
-    private sealed record TableContents(int Rows, string Sha256);
+    private sealed record TableContents(int Rows, string Sha256)
+    {
+        /// <summary>Which columns the table had; not part of equality.</summary>
+        public HashSet<string> Columns { get; init; } = [];
+
+        public bool Equals(TableContents? other) => other is not null && Rows == other.Rows && Sha256 == other.Sha256;
+
+        public override int GetHashCode() => HashCode.Combine(Rows, Sha256);
+    }
 }

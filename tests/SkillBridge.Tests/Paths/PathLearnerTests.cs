@@ -382,7 +382,7 @@ public sealed class PathLearnerTests(PathLearnerSite site) : IClassFixture<PathL
         await _factory.WithDbAsync(async db =>
         {
             var ids = await db.Modules.Where(m => modules.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, m => m.Id);
-            var path = new LearningPath { Slug = slug, Title = "Path " + slug };
+            var path = new LearningPath { Slug = slug, Title = "Path " + slug, Status = PathStatus.Published };
             for (var i = 0; i < modules.Length; i++)
             {
                 path.Modules.Add(new LearningPathModule { ModuleId = ids[modules[i]], Position = i, AddedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });

@@ -82,7 +82,7 @@ public sealed class PathQueryCountTests(SkillBridgeWebFactory factory) : IClassF
         {
             var slug = Infrastructure.Accounts.UniqueName("counted").Replace('.', '-');
             var ids = await db.Modules.Where(m => modules.Contains(m.Slug)).ToDictionaryAsync(m => m.Slug, m => m.Id);
-            var path = new LearningPath { Slug = slug, Title = slug };
+            var path = new LearningPath { Slug = slug, Title = slug, Status = PathStatus.Published };
             for (var i = 0; i < modules.Length; i++)
             {
                 path.Modules.Add(new LearningPathModule { ModuleId = ids[modules[i]], Position = i });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
 
 namespace SkillBridge.Core.Data.Configurations;
@@ -13,6 +14,11 @@ internal sealed class LearningPathConfiguration : IEntityTypeConfiguration<Learn
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.Title).HasMaxLength(200);
         builder.Property(p => p.Summary).HasMaxLength(500);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(p => p.Status);
+        builder.Property(p => p.CoverPath).HasMaxLength(300);
+        builder.HasOne(p => p.CoverMedia).WithMany().HasForeignKey(p => p.CoverMediaFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.CoverMediaFileId);
         builder.OwnsMany(p => p.Modules, modules =>
         {
             modules.ToTable("LearningPathModules");
@@ -23,6 +29,49 @@ internal sealed class LearningPathConfiguration : IEntityTypeConfiguration<Learn
             // "unset" (NOT NULL fails for the first module); the position is the path's order, always given.
             modules.Property(m => m.Position).ValueGeneratedNever();
             modules.HasOne(m => m.Module).WithMany().HasForeignKey(m => m.ModuleId).OnDelete(DeleteBehavior.Cascade);
+            modules.HasIndex(m => m.ModuleId);
+        });
+    }
+}
+
+internal sealed class LearningPathDraftConfiguration : IEntityTypeConfiguration<LearningPathDraft>
+{
+    public void Configure(EntityTypeBuilder<LearningPathDraft> builder)
+    {
+        builder.ToTable("LearningPathDrafts");
+        builder.HasOne(d => d.LearningPath).WithOne().HasForeignKey<LearningPathDraft>(d => d.LearningPathId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => d.LearningPathId).IsUnique();
+        builder.Property(d => d.Title).HasMaxLength(200);
+        builder.Property(d => d.Summary).HasMaxLength(500);
+        builder.Property(d => d.CoverPath).HasMaxLength(300);
+        builder.HasOne(d => d.CoverMedia).WithMany().HasForeignKey(d => d.CoverMediaFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.CoverMediaFileId);
+        builder.PrimitiveCollection(d => d.ModuleIds);
+        builder.Property(d => d.UpdatedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class LearningPathRevisionConfiguration : IEntityTypeConfiguration<LearningPathRevision>
+{
+    public void Configure(EntityTypeBuilder<LearningPathRevision> builder)
+    {
+        builder.ToTable("LearningPathRevisions");
+        builder.HasOne<LearningPath>().WithMany().HasForeignKey(r => r.LearningPathId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.LearningPathId, r.Number }).IsUnique();
+        builder.Property(r => r.Title).HasMaxLength(200);
+        builder.Property(r => r.Summary).HasMaxLength(500);
+        builder.Property(r => r.CoverPath).HasMaxLength(300);
+        builder.HasOne(r => r.CoverMedia).WithMany().HasForeignKey(r => r.CoverMediaFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.CoverMediaFileId);
+        builder.Property(r => r.CreatedBy).HasMaxLength(100);
+        builder.Property(r => r.Source).HasConversion<string>().HasMaxLength(20);
+        builder.OwnsMany(r => r.Modules, modules =>
+        {
+            modules.ToTable("LearningPathRevisionModules");
+            modules.WithOwner().HasForeignKey(m => m.RevisionId);
+            modules.HasKey(m => new { m.RevisionId, m.Position });
+            modules.Property(m => m.Position).ValueGeneratedNever();
+            modules.HasOne<Module>().WithMany().HasForeignKey(m => m.ModuleId).OnDelete(DeleteBehavior.Cascade);
             modules.HasIndex(m => m.ModuleId);
         });
     }
