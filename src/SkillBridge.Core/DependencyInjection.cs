@@ -56,6 +56,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<LearningPathService>();
         builder.Services.AddScoped<AssignmentCoverage>();
+        builder.Services.AddScoped<AssignmentProgress>();
+        builder.Services.AddScoped<AssignmentService>();
+        builder.Services.AddScoped<AssignmentQueries>();
+        builder.Services.AddScoped<AssignmentReminders>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
