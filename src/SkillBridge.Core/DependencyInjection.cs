@@ -117,6 +117,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, InvitationsSection>();
         services.AddScoped<IPersonalDataSection, AuditLogSection>();
         services.AddScoped<IPersonalDataSection, ProgressDataSection>();
+        services.AddScoped<IPersonalDataSection, AssignmentsDataSection>();
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();

@@ -164,6 +164,29 @@ public sealed class AssignmentPagesTests
         Assert.False((await client.GetPageAsync("/account/settings")).QuerySelector<IHtmlInputElement>("#ReminderMail")!.IsChecked);
     }
 
+    [Fact]
+    public async Task PersonalDataExport_HoldsTheLearnersAssignmentsAndRemindersSent()
+    {
+        await using var site = new AssignmentSite();
+        var curator = await site.AccountAsync("curator", roles: Roles.Curator);
+        var ann = await site.AccountAsync("ann");
+        await site.AssignAsync(curator, new AssignmentInput { ModuleId = await site.ModuleIdAsync(Module), PersonIds = [ann.PersonId], Note = "For the demo" });
+        await site.RunRemindersAsync();
+        using var client = site.Factory.CreateBrowser();
+        await client.SignInAsync(ann.Username);
+
+        var form = (IHtmlFormElement)(await client.GetPageAsync("/account/data")).QuerySelector("main form.account-form")!;
+        using var response = await client.SubmitAsync(form, []);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var data = json.RootElement.GetProperty("assignments");
+        Assert.True(data.GetProperty("reminderMail").GetBoolean());
+        var assignment = Assert.Single(data.GetProperty("assignments").EnumerateArray());
+        Assert.Equal(ModuleTitle, assignment.GetProperty("title").GetString());
+        Assert.Equal("For the demo", assignment.GetProperty("note").GetString());
+        Assert.Equal("Assigned", Assert.Single(data.GetProperty("reminders").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
     /// <summary>Posts to a URL with the antiforgery token of the form, plus the given fields.</summary>
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>> fields)
     {
