@@ -59,6 +59,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<PathProgressService>();
         builder.Services.AddScoped<PathBuilder>();
         builder.Services.AddScoped<PathPublishing>();
+        builder.Services.AddScoped<AssignmentProgress>();
+        builder.Services.AddScoped<AssignmentService>();
+        builder.Services.AddScoped<AssignmentQueries>();
+        builder.Services.AddScoped<AssignmentReminders>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
@@ -118,6 +122,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, AuditLogSection>();
         services.AddScoped<IPersonalDataSection, ProgressDataSection>();
         services.AddScoped<IPersonalDataSection, PathProgressDataSection>();
+        services.AddScoped<IPersonalDataSection, AssignmentsDataSection>();
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();

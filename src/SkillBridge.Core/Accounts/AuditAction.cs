@@ -25,11 +25,15 @@ public static class AuditAction
     public const string AuthorTransferred = "AuthorTransferred";
     public const string SignInThrottled = "SignInThrottled";
     public const string ResetMailThrottled = "ResetMailThrottled";
+    public const string Assigned = "Assigned";
+    public const string AssignmentChanged = "AssignmentChanged";
+    public const string AssignmentRemoved = "AssignmentRemoved";
 
     public static readonly IReadOnlyList<string> All =
     [
         Submitted, Published, Unpublished, Archived, Deleted, ChangesRequested, Scheduled,
         SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted,
         AccountCreated, PasswordChanged, PasswordReset, AccountDeleted, AuthorTransferred, SignInThrottled, ResetMailThrottled,
+        Assigned, AssignmentChanged, AssignmentRemoved,
     ];
 }

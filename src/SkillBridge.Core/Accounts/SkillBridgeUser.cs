@@ -18,4 +18,10 @@ public sealed class SkillBridgeUser : IdentityUser
     /// ratings and stuck notes; off, they see only counts and "A learner". On by default.
     /// </summary>
     public bool SharesProgressWithAuthors { get; set; } = true;
+
+    /// <summary>
+    /// The learner turned reminder mail off: reminders about assigned learning then stay in the site only. Stored as "off"
+    /// so that existing accounts (false) keep getting the daily digest.
+    /// </summary>
+    public bool ReminderMailOff { get; set; }
 }

@@ -8,7 +8,7 @@ namespace SkillBridge.Core.Assignments;
 /// person's <see cref="LearnerAssignment"/> rows, leaving ends the ones still open. Changes are tracked on the caller's
 /// context, so they commit in the same save as the membership change that causes them.
 /// </summary>
-public sealed class AssignmentCoverage(SkillBridgeDbContext db)
+public sealed class AssignmentCoverage(SkillBridgeDbContext db, AssignmentProgress progress)
 {
     /// <summary>Gives a person who joined a group or department every assignment that targets it and is not removed.</summary>
     public async Task PersonJoinedAsync(int personId, AssignmentTargetKind kind, int targetId, DateTime joinedAt, CancellationToken cancellationToken = default)
@@ -22,7 +22,7 @@ public sealed class AssignmentCoverage(SkillBridgeDbContext db)
             .ToListAsync(cancellationToken);
         foreach (var assignment in assignments.Where(a => !alreadyOpen.Contains(a.Id)))
         {
-            db.LearnerAssignments.Add(new LearnerAssignment
+            var share = new LearnerAssignment
             {
                 AssignmentId = assignment.Id,
                 PersonId = personId,
@@ -30,7 +30,12 @@ public sealed class AssignmentCoverage(SkillBridgeDbContext db)
                 ViaId = targetId,
                 AssignedAt = joinedAt,
                 DueAt = DueAt(assignment, joinedAt, joinedLater: joinedAt > assignment.AssignedAt),
-            });
+            };
+            db.LearnerAssignments.Add(share);
+
+            // Progress made before joining counts, and a share already completed gets no reminders.
+            await progress.FillAsync(assignment, [share], cancellationToken);
+            ReminderPlanner.PlanForNewShare(db, assignment, share);
         }
     }
 
@@ -43,6 +48,15 @@ public sealed class AssignmentCoverage(SkillBridgeDbContext db)
         foreach (var row in open)
         {
             row.EndedAt = leftAt;
+        }
+
+        var ids = open.Select(o => o.Id).ToList();
+        var pending = await db.AssignmentReminders
+            .Where(r => ids.Contains(r.LearnerAssignmentId) && r.SentAt == null && r.CancelledAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var reminder in pending)
+        {
+            reminder.CancelledAt = leftAt;
         }
     }
 

@@ -11,6 +11,9 @@ public sealed class LearnerAssignment
 
     public int AssignmentId { get; set; }
 
+    /// <summary>Set when the assignment and its shares are written in one save.</summary>
+    public Assignment? Assignment { get; set; }
+
     public int PersonId { get; set; }
 
     /// <summary>The target that gave this person the assignment.</summary>

@@ -91,6 +91,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<LearnerAssignment> LearnerAssignments => Set<LearnerAssignment>();
 
+    public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
+
+    public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
+
     /// <summary>Set when a save adds outbox rows, so that the sender is woken once they are committed (<see cref="OutboxInterceptor"/>).</summary>
     internal bool OutboxRowsAdded { get; set; }
 

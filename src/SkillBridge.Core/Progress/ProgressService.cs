@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Assignments;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
@@ -13,7 +14,7 @@ namespace SkillBridge.Core.Progress;
 /// insert-or-ignore or an upsert on a unique key inside one short transaction, so a double click, a retry or two tabs
 /// never make a duplicate row or lose a step, and a success response means the write is committed.
 /// </summary>
-public sealed class ProgressService(SkillBridgeDbContext db, TimeProvider clock)
+public sealed class ProgressService(SkillBridgeDbContext db, AssignmentProgress assignments, TimeProvider clock)
 {
     /// <summary>Records that the learner reached <paramref name="step"/> of the module's shown revision, starting their progress if this is the first step they see.</summary>
     public async Task RecordStepAsync(string userId, PublishedModule module, RenderedModule rendered, int step, CancellationToken cancellationToken = default)
@@ -24,6 +25,7 @@ public sealed class ProgressService(SkillBridgeDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ReachStepAsync(userId, module, rendered, step, now, cancellationToken);
         await CompleteIfDoneAsync(userId, module.RevisionId, now, cancellationToken);
+        await assignments.LearnerProgressedAsync(userId, module.ModuleId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -48,6 +50,7 @@ public sealed class ProgressService(SkillBridgeDbContext db, TimeProvider clock)
             ON CONFLICT ("ProgressId", "StepNumber", "QuizIndex") DO UPDATE SET "Selected" = excluded."Selected", "IsCorrect" = excluded."IsCorrect", "AnsweredAt" = excluded."AnsweredAt"
             """, cancellationToken);
         await CompleteIfDoneAsync(userId, revisionId, now, cancellationToken);
+        await assignments.LearnerProgressedAsync(userId, module.ModuleId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -60,7 +63,10 @@ public sealed class ProgressService(SkillBridgeDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(rendered);
         var now = clock.GetUtcNow().UtcDateTime;
-        await CompleteIfDoneAsync(userId, module.RevisionId, now, cancellationToken);
+        if (await CompleteIfDoneAsync(userId, module.RevisionId, now, cancellationToken) > 0)
+        {
+            await assignments.LearnerProgressedAsync(userId, module.ModuleId, cancellationToken);
+        }
 
         var progress = await db.ModuleProgress.AsNoTracking()
             .Where(p => p.UserId == userId && p.RevisionId == module.RevisionId)

@@ -307,6 +307,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ReminderMailOff")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -448,6 +451,54 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DigestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LearnerAssignmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MailPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SendAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DigestId");
+
+                    b.HasIndex("SendAt")
+                        .HasFilter("\"SentAt\" IS NULL AND \"CancelledAt\" IS NULL");
+
+                    b.HasIndex("LearnerAssignmentId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AssignmentReminders", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentTarget", b =>
                 {
                     b.Property<int>("AssignmentId")
@@ -512,6 +563,35 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("LearnerAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Assignments.ReminderDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ReminderDigests", (string)null);
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Authoring.ModuleDraft", b =>
@@ -1790,6 +1870,22 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentReminder", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Assignments.ReminderDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SkillBridge.Core.Assignments.LearnerAssignment", "Share")
+                        .WithMany()
+                        .HasForeignKey("LearnerAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Share");
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentTarget", b =>
                 {
                     b.HasOne("SkillBridge.Core.Assignments.Assignment", null)
@@ -1801,7 +1897,7 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Assignments.LearnerAssignment", b =>
                 {
-                    b.HasOne("SkillBridge.Core.Assignments.Assignment", null)
+                    b.HasOne("SkillBridge.Core.Assignments.Assignment", "Assignment")
                         .WithMany()
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1810,6 +1906,17 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasOne("SkillBridge.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Assignments.ReminderDigest", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -291,6 +291,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ReminderMailOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -430,6 +433,52 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DigestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearnerAssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SendAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DigestId");
+
+                    b.HasIndex("SendAt")
+                        .HasFilter("\"SentAt\" IS NULL AND \"CancelledAt\" IS NULL");
+
+                    b.HasIndex("LearnerAssignmentId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AssignmentReminders", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentTarget", b =>
                 {
                     b.Property<int>("AssignmentId")
@@ -492,6 +541,33 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("LearnerAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Assignments.ReminderDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("ReminderDigests", (string)null);
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Authoring.ModuleDraft", b =>
@@ -1720,6 +1796,22 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentReminder", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Assignments.ReminderDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SkillBridge.Core.Assignments.LearnerAssignment", "Share")
+                        .WithMany()
+                        .HasForeignKey("LearnerAssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Share");
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Assignments.AssignmentTarget", b =>
                 {
                     b.HasOne("SkillBridge.Core.Assignments.Assignment", null)
@@ -1731,7 +1823,7 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Assignments.LearnerAssignment", b =>
                 {
-                    b.HasOne("SkillBridge.Core.Assignments.Assignment", null)
+                    b.HasOne("SkillBridge.Core.Assignments.Assignment", "Assignment")
                         .WithMany()
                         .HasForeignKey("AssignmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1740,6 +1832,17 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasOne("SkillBridge.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Assignments.ReminderDigest", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

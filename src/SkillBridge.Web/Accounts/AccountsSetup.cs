@@ -131,6 +131,7 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);
         conventions.AuthorizeFolder("/Review", Policies.Curate);
+        conventions.AuthorizeFolder("/Assignments", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
 
         // The path builder: also under /Paths' Read policy; both apply.

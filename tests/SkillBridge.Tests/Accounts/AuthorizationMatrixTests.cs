@@ -30,6 +30,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
     private static readonly int[] Curators = [SignIn, 403, 403, 200, 200];
     private static readonly int[] CuratorsNothingInReview = [SignIn, 403, 403, 404, 404];
 
+    /// <summary>An assignment that does not exist: curators and admins get not found, everyone else is refused first.</summary>
+    private static readonly int[] CuratorsNoSuchAssignment = [SignIn, 403, 403, 404, 404];
+
     /// <summary>A mentoring request or notification of someone else's (none of the matrix viewers is in one): not found, not forbidden.</summary>
     private static readonly int[] SignedInNotTheirs = [SignIn, 404, 404, 404, 404];
 
@@ -91,6 +94,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/modules/{slug}/feedback", "GET", "/modules/share-your-screen/feedback", CuratorsOrItsAuthors),
         ("/learning", "GET", "/learning", SignedIn),
         ("/review", "GET", "/review", Curators),
+        ("/assignments", "GET", "/assignments", Curators),
+        ("/assignments/new", "GET", "/assignments/new", Curators),
+        ("/assignments/{id:int}", "GET", "/assignments/999999", CuratorsNoSuchAssignment),
         ("/review/{slug}", "GET", "/review/share-your-screen", CuratorsNothingInReview),
         ("/modules/{slug}/ask/{username}", "GET", "/modules/share-your-screen/ask/priya.shah", SignedIn),
         ("/mentoring", "GET", "/mentoring", SignedIn),

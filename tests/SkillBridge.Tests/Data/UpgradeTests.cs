@@ -27,6 +27,7 @@ public sealed class UpgradeTests : IDisposable
     /// <summary>Columns that hold lists: JSON text on SQLite, array-literal text on PostgreSQL before the upgrade, text[] after it.</summary>
     private static readonly HashSet<string> ListColumns = ["People.HelpsWith", "People.Roles", "ModuleDrafts.Tags", "ModuleDrafts.Authors"];
 
+
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "upgrade-" + Guid.NewGuid().ToString("N"));
 
     [Fact]

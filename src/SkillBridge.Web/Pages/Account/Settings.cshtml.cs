@@ -8,6 +8,7 @@ namespace SkillBridge.Web.Pages.Account;
 
 /// <summary>
 /// The account's own settings: the time zone every time on the site is shown in, whether authors see the learner's name,
+/// whether reminders about assigned learning also come by mail,
 /// and where the person is signed in (with Sign out per session and everywhere).
 /// </summary>
 public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInManager<SkillBridgeUser> signIn, UserSessions sessions) : PageModel
@@ -18,6 +19,10 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
     /// <summary>An unchecked box posts nothing, which binds as false.</summary>
     [BindProperty]
     public bool SharesProgressWithAuthors { get; set; }
+
+    /// <summary>Reminder mail about assigned learning; an unchecked box binds as false (off).</summary>
+    [BindProperty]
+    public bool ReminderMail { get; set; }
 
     public bool Saved { get; private set; }
 
@@ -44,6 +49,7 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
 
         TimeZoneId = user.TimeZoneId;
         SharesProgressWithAuthors = user.SharesProgressWithAuthors;
+        ReminderMail = !user.ReminderMailOff;
         Saved = Request.Query.ContainsKey("saved");
         Sessions = await sessions.ListAsync(user.Id, HttpContext.RequestAborted);
         return Page();
@@ -89,6 +95,7 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
 
         user.TimeZoneId = TimeZoneId;
         user.SharesProgressWithAuthors = SharesProgressWithAuthors;
+        user.ReminderMailOff = !ReminderMail;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage(new { saved = 1 });
