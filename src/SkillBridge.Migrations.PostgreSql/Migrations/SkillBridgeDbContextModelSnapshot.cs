@@ -889,6 +889,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AuthorAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AuthorId")
                         .HasColumnType("text");
 

@@ -849,6 +849,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AuthorAnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorId")
                         .HasColumnType("TEXT");
 

@@ -129,6 +129,7 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/History", Policies.Author);
         conventions.AuthorizeFolder("/Review", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
+        conventions.AuthorizeFolder("/Reports", Policies.Curate);
 
         // Also under /People's Read policy; both apply.
         conventions.AuthorizePage("/People/Transfer", Policies.Curate);
