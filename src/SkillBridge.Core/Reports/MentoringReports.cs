@@ -81,7 +81,9 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
                     ReportPrivacy.People(counts.Requests, narrowed),
                     ReportPrivacy.People(counts.Held ?? 0, narrowed),
                     ReportPrivacy.People(median?.Answered ?? 0, narrowed),
-                    median?.Value is { } value && !ReportPrivacy.Hides(median.Answered ?? 0, narrowed) ? Duration(value) : "No answers",
+                    median?.Value is not { } value ? "No answers"
+                        : ReportPrivacy.Hides(median.Answered ?? 0, narrowed) ? ReportPrivacy.FewerThanMinimum
+                        : Duration(value),
                 ])]),
             new ReportTable(
                 "who-taught-whom",

@@ -17,9 +17,12 @@ public sealed class AssignmentsModel(AssignmentReports reports, ReportChoicesQue
     /// <summary>Where a row's link leads: the people page with these filters, the row's department or group added.</summary>
     public string PeopleLinkBase => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
         "/reports/assignments/people",
-        FilterQuery(withDepartment: Breakdown != AssignmentBreakdown.Department, withGroup: Breakdown != AssignmentBreakdown.Group)) is var url && url.Contains('?', StringComparison.Ordinal)
+        FilterQuery(withDepartment: Breakdown != AssignmentBreakdown.Department, withGroup: Breakdown != AssignmentBreakdown.Group).Where(p => p.Key != "by")) is var url && url.Contains('?', StringComparison.Ordinal)
         ? url + "&"
         : url + "?";
+
+    protected override IEnumerable<KeyValuePair<string, string?>> PageQuery() =>
+        Breakdown == AssignmentBreakdown.Group ? [new("by", "group")] : [];
 
     protected override async Task<IReadOnlyList<ReportTable>> BuildAsync(ReportFilter filter, CancellationToken cancellationToken) =>
         [await reports.ByAsync(Breakdown, filter, cancellationToken)];

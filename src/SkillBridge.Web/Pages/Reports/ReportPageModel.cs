@@ -87,7 +87,15 @@ public abstract class ReportPageModel(ReportChoicesQuery choices, LocalTime loca
         {
             yield return new("path", path.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+
+        foreach (var pair in PageQuery())
+        {
+            yield return pair;
+        }
     }
+
+    /// <summary>The page's own choices beyond the shared filters, kept in its links the same way.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> PageQuery() => [];
 
     private ReportFilter ReadFilter()
     {
