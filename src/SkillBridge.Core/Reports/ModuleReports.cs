@@ -22,6 +22,9 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
     public async Task<ModuleReport> BuildAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var narrowed = filter.NarrowsToPeople;
+
+        // The learner's person is needed only to narrow by department or group; without, the join to accounts is skipped.
+        string Users(string alias) => narrowed ? $"JOIN \"AspNetUsers\" u ON u.\"Id\" = {alias}.\"UserId\"" : "";
         var titles = (await new ReportSql(db).QueryAsync<Titled>(
             """
             SELECT m."Id" AS "Id", COALESCE(r."Title", m."Slug") AS "Title"
@@ -33,8 +36,8 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
             $"""
             SELECT p."ModuleId" AS "Id", COUNT(DISTINCT p."UserId") AS "Reached",
                 SUM(CASE WHEN p."CompletedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "Completions"
-            FROM "ModuleProgress" p JOIN "AspNetUsers" u ON u."Id" = p."UserId"
-            WHERE 1 = 1{progressSql.Conditions(filter, Learner, "p.\"StartedAt\"", "p.\"ModuleId\"")}
+            FROM "ModuleProgress" p {Users("p")}
+            WHERE p."UserId" IS NOT NULL{progressSql.Conditions(filter, Learner, "p.\"StartedAt\"", "p.\"ModuleId\"")}
             GROUP BY p."ModuleId"
             ORDER BY COUNT(DISTINCT p."UserId") DESC, p."ModuleId"
             LIMIT {MaxModules}
@@ -44,8 +47,8 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
         var ratings = (await ratingSql.QueryAsync<ModuleRatingCounts>(
             $"""
             SELECT r."ModuleId" AS "Id", COUNT(*) AS "Ratings", CAST(AVG(CAST(r."Stars" AS DOUBLE PRECISION)) AS DOUBLE PRECISION) AS "Average"
-            FROM "ModuleRatings" r JOIN "AspNetUsers" u ON u."Id" = r."UserId"
-            WHERE 1 = 1{ratingSql.Conditions(filter, Learner, "r.\"RatedAt\"", "r.\"ModuleId\"")}
+            FROM "ModuleRatings" r {Users("r")}
+            WHERE r."UserId" IS NOT NULL{ratingSql.Conditions(filter, Learner, "r.\"RatedAt\"", "r.\"ModuleId\"")}
             GROUP BY r."ModuleId"
             """, cancellationToken)).ToDictionary(r => r.Id);
 
@@ -53,8 +56,8 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
         var stuck = await stuckSql.QueryAsync<StuckCounts>(
             $"""
             SELECT f."ModuleId" AS "Id", f."StepNumber" AS "Step", COUNT(DISTINCT f."UserId") AS "People"
-            FROM "StuckFlags" f JOIN "AspNetUsers" u ON u."Id" = f."UserId"
-            WHERE 1 = 1{stuckSql.Conditions(filter, Learner, "f.\"FlaggedAt\"", "f.\"ModuleId\"")}
+            FROM "StuckFlags" f {Users("f")}
+            WHERE f."UserId" IS NOT NULL{stuckSql.Conditions(filter, Learner, "f.\"FlaggedAt\"", "f.\"ModuleId\"")}
             GROUP BY f."ModuleId", f."StepNumber"
             ORDER BY COUNT(DISTINCT f."UserId") DESC, f."ModuleId", f."StepNumber"
             LIMIT {MaxStuckSteps}
@@ -63,8 +66,8 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
         var stuckByModule = (await stuckModuleSql.QueryAsync<StuckCounts>(
             $"""
             SELECT f."ModuleId" AS "Id", 0 AS "Step", COUNT(DISTINCT f."UserId") AS "People"
-            FROM "StuckFlags" f JOIN "AspNetUsers" u ON u."Id" = f."UserId"
-            WHERE 1 = 1{stuckModuleSql.Conditions(filter, Learner, "f.\"FlaggedAt\"", "f.\"ModuleId\"")}
+            FROM "StuckFlags" f {Users("f")}
+            WHERE f."UserId" IS NOT NULL{stuckModuleSql.Conditions(filter, Learner, "f.\"FlaggedAt\"", "f.\"ModuleId\"")}
             GROUP BY f."ModuleId"
             """, cancellationToken)).ToDictionary(s => s.Id, s => s.People);
 
@@ -73,8 +76,8 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
         var months = await monthSql.QueryAsync<MonthCount>(
             $"""
             SELECT {month} AS "Month", COUNT(*) AS "Completions"
-            FROM "ModuleProgress" p JOIN "AspNetUsers" u ON u."Id" = p."UserId"
-            WHERE p."CompletedAt" IS NOT NULL{monthSql.Conditions(filter, Learner, "p.\"CompletedAt\"", "p.\"ModuleId\"")}
+            FROM "ModuleProgress" p {Users("p")}
+            WHERE p."CompletedAt" IS NOT NULL AND p."UserId" IS NOT NULL{monthSql.Conditions(filter, Learner, "p.\"CompletedAt\"", "p.\"ModuleId\"")}
             GROUP BY {month}
             ORDER BY {month}
             """, cancellationToken);

@@ -960,6 +960,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("LearnerId");
 
                     b.HasIndex("ModuleId");
@@ -1384,7 +1386,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("RevisionId");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("ModuleId", "CompletedAt");
 

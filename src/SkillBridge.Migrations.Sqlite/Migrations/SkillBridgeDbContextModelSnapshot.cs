@@ -920,6 +920,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("LearnerId");
 
                     b.HasIndex("ModuleId");
@@ -1326,7 +1328,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("RevisionId");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("ModuleId", "CompletedAt");
 

@@ -21,6 +21,10 @@ internal sealed class ModuleProgressConfiguration : IEntityTypeConfiguration<Mod
         builder.HasIndex(p => new { p.UserId, p.RevisionId }).IsUnique();
         builder.HasIndex(p => new { p.ModuleId, p.CompletedAt });
         builder.HasIndex(p => p.RevisionId);
+
+        // Reports narrow learning by when it started or was completed.
+        builder.HasIndex(p => p.StartedAt);
+        builder.HasIndex(p => p.CompletedAt);
     }
 }
 

@@ -13,7 +13,7 @@ using SkillBridge.Core.Data;
 namespace SkillBridge.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(SkillBridgeDbContext))]
-    [Migration("20261130023721_ReportsMentoringFirstAnswer")]
+    [Migration("20261130030735_ReportsMentoringFirstAnswer")]
     partial class ReportsMentoringFirstAnswer
     {
         /// <inheritdoc />
@@ -963,6 +963,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("LearnerId");
 
                     b.HasIndex("ModuleId");
@@ -1387,7 +1389,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("RevisionId");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("ModuleId", "CompletedAt");
 

@@ -11,7 +11,7 @@ using SkillBridge.Core.Data;
 namespace SkillBridge.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SkillBridgeDbContext))]
-    [Migration("20261130023707_ReportsMentoringFirstAnswer")]
+    [Migration("20261130030617_ReportsMentoringFirstAnswer")]
     partial class ReportsMentoringFirstAnswer
     {
         /// <inheritdoc />
@@ -923,6 +923,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("LearnerId");
 
                     b.HasIndex("ModuleId");
@@ -1329,7 +1331,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("RevisionId");
+
+                    b.HasIndex("StartedAt");
 
                     b.HasIndex("ModuleId", "CompletedAt");
 
