@@ -1386,8 +1386,6 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt");
-
                     b.HasIndex("RevisionId");
 
                     b.HasIndex("StartedAt");
@@ -1396,6 +1394,12 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
+
+                    b.HasIndex("CompletedAt", "UserId", "RevisionId");
+
+                    b.HasIndex("ModuleId", "UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "StartedAt", "CompletedAt");
 
                     b.ToTable("ModuleProgress", (string)null);
                 });

@@ -1328,8 +1328,6 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt");
-
                     b.HasIndex("RevisionId");
 
                     b.HasIndex("StartedAt");
@@ -1338,6 +1336,12 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
+
+                    b.HasIndex("CompletedAt", "UserId", "RevisionId");
+
+                    b.HasIndex("ModuleId", "UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "StartedAt", "CompletedAt");
 
                     b.ToTable("ModuleProgress", (string)null);
                 });

@@ -22,9 +22,12 @@ internal sealed class ModuleProgressConfiguration : IEntityTypeConfiguration<Mod
         builder.HasIndex(p => new { p.ModuleId, p.CompletedAt });
         builder.HasIndex(p => p.RevisionId);
 
-        // Reports narrow learning by when it started or was completed.
+        // Reports: narrowing by when learning started; covering indexes for learners per module, for the department
+        // a learner was in when they started, and for completions (who taught whom, completions by month).
         builder.HasIndex(p => p.StartedAt);
-        builder.HasIndex(p => p.CompletedAt);
+        builder.HasIndex(p => new { p.ModuleId, p.UserId, p.CompletedAt });
+        builder.HasIndex(p => new { p.UserId, p.StartedAt, p.CompletedAt });
+        builder.HasIndex(p => new { p.CompletedAt, p.UserId, p.RevisionId });
     }
 }
 

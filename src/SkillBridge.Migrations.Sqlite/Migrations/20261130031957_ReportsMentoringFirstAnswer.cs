@@ -18,14 +18,24 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ModuleProgress_CompletedAt",
+                name: "IX_ModuleProgress_CompletedAt_UserId_RevisionId",
                 table: "ModuleProgress",
-                column: "CompletedAt");
+                columns: new[] { "CompletedAt", "UserId", "RevisionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleProgress_ModuleId_UserId_CompletedAt",
+                table: "ModuleProgress",
+                columns: new[] { "ModuleId", "UserId", "CompletedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ModuleProgress_StartedAt",
                 table: "ModuleProgress",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ModuleProgress_UserId_StartedAt_CompletedAt",
+                table: "ModuleProgress",
+                columns: new[] { "UserId", "StartedAt", "CompletedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MentoringRequests_CreatedAt",
@@ -37,11 +47,19 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_ModuleProgress_CompletedAt",
+                name: "IX_ModuleProgress_CompletedAt_UserId_RevisionId",
+                table: "ModuleProgress");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ModuleProgress_ModuleId_UserId_CompletedAt",
                 table: "ModuleProgress");
 
             migrationBuilder.DropIndex(
                 name: "IX_ModuleProgress_StartedAt",
+                table: "ModuleProgress");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ModuleProgress_UserId_StartedAt_CompletedAt",
                 table: "ModuleProgress");
 
             migrationBuilder.DropIndex(
