@@ -127,6 +127,12 @@ public sealed class ReportsBenchmark(TextWriter output)
                 {
                     await AdminAsync(postgreSql!, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", CancellationToken.None);
                 }
+
+                // The initializer makes the (empty) data folder on PostgreSQL too.
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
             else
             {
