@@ -20,6 +20,7 @@ using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Progress;
 using SkillBridge.Core.Publishing;
+using SkillBridge.Core.Reports;
 using SkillBridge.Core.Search;
 
 namespace SkillBridge.Core;
@@ -63,6 +64,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<AssignmentQueries>();
         builder.Services.AddScoped<AssignmentReminders>();
+        builder.Services.AddScoped<AssignmentReports>();
+        builder.Services.AddScoped<ModuleReports>();
+        builder.Services.AddScoped<MentoringReports>();
+        builder.Services.AddScoped<ReportChoicesQuery>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();

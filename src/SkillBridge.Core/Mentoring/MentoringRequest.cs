@@ -74,6 +74,9 @@ public sealed class MentoringRequest
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>When the author first answered (accepted a time, proposed others or declined), for the reports' time to first answer.</summary>
+    public DateTime? AuthorAnsweredAt { get; set; }
+
     /// <summary>Concurrency token: two people acting at once cannot both move the request on.</summary>
     public int Version { get; set; }
 

@@ -153,6 +153,7 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
         }
 
         request.State = MentoringState.Accepted;
+        NoteAuthorAnswer(session);
         request.StartsAt = time.StartsAt;
         request.EndsAt = time.StartsAt.AddMinutes(request.DurationMinutes);
         request.Sequence = 0;
@@ -203,6 +204,7 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
         request.Round++;
         request.ProposedTimes.AddRange(Distinct(timesUtc).Select(t => new ProposedTime { StartsAt = t, ProposedBy = by, Round = request.Round }));
         request.State = by == MentoringParty.Author ? MentoringState.AlternativesProposed : MentoringState.Requested;
+        NoteAuthorAnswer(session);
         Touch(request);
 
         var other = session.Other;
@@ -247,6 +249,7 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
 
         var request = session.Request;
         request.State = MentoringState.Declined;
+        NoteAuthorAnswer(session);
         request.DeclineNote = text;
         Touch(request);
         if (session.Learner.UserId is not null)
@@ -654,6 +657,14 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
         times.Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc)).Distinct().OrderBy(t => t).ToList();
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private void NoteAuthorAnswer(LoadedRequest session)
+    {
+        if (session.ViewerParty == MentoringParty.Author)
+        {
+            session.Request.AuthorAnsweredAt ??= Now;
+        }
+    }
 
     private void Touch(MentoringRequest request)
     {

@@ -969,6 +969,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AuthorAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AuthorId")
                         .HasColumnType("text");
 
@@ -1036,6 +1039,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CalendarUid")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("LearnerId");
 
@@ -1625,10 +1630,18 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RevisionId");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("ModuleId", "CompletedAt");
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
+
+                    b.HasIndex("CompletedAt", "UserId", "RevisionId");
+
+                    b.HasIndex("ModuleId", "UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "StartedAt", "CompletedAt");
 
                     b.ToTable("ModuleProgress", (string)null);
                 });

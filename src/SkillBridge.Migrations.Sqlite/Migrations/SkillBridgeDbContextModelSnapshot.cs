@@ -925,6 +925,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AuthorAnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorId")
                         .HasColumnType("TEXT");
 
@@ -992,6 +995,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CalendarUid")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("LearnerId");
 
@@ -1557,10 +1562,18 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RevisionId");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("ModuleId", "CompletedAt");
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
+
+                    b.HasIndex("CompletedAt", "UserId", "RevisionId");
+
+                    b.HasIndex("ModuleId", "UserId", "CompletedAt");
+
+                    b.HasIndex("UserId", "StartedAt", "CompletedAt");
 
                     b.ToTable("ModuleProgress", (string)null);
                 });

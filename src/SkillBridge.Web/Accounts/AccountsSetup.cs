@@ -133,6 +133,7 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Review", Policies.Curate);
         conventions.AuthorizeFolder("/Assignments", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
+        conventions.AuthorizeFolder("/Reports", Policies.Curate);
 
         // The path builder: also under /Paths' Read policy; both apply.
         conventions.AuthorizeFolder("/Paths/Builder", Policies.Curate);

@@ -4,20 +4,21 @@ using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Reports;
 using SkillBridge.Core.Search;
 
 namespace SkillBridge.Web.Cli;
 
 /// <summary>
 /// The command line the site's host also answers: import, export, backup, migrate, dev-accounts, unlock, reindex, benchmark
-/// and benchmark-signin
+/// benchmark-signin and benchmark-reports
 /// (design.md, "Shape of the system"). Nothing migrates before a command runs: backup copies the database as it is,
 /// migrate applies migrations, benchmark uses its own database, and the others follow the site's start-up policy
 /// (SkillBridge:MigrateOnStart) before they touch the database.
 /// </summary>
 public static class SkillBridgeCommands
 {
-    private static readonly string[] Names = ["import", "export", "backup", "migrate", "dev-accounts", "unlock", "reindex", "benchmark", "benchmark-signin"];
+    private static readonly string[] Names = ["import", "export", "backup", "migrate", "dev-accounts", "unlock", "reindex", "benchmark", "benchmark-signin", "benchmark-reports"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -37,6 +38,7 @@ public static class SkillBridgeCommands
             ReindexCommand(services),
             BenchmarkCommand(),
             SignInBenchmark.Command(),
+            ReportsBenchmarkCommand(),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -214,6 +216,19 @@ public static class SkillBridgeCommands
         command.SetAction(async (parse, cancellationToken) =>
             await new SearchBenchmark(parse.InvocationConfiguration.Output) { KeepDatabase = parse.GetValue(keep), ReuseFolder = parse.GetValue(reuse) }
                 .RunAsync(Math.Max(1, parse.GetValue(modules)), Math.Max(1, parse.GetValue(queries)), cancellationToken));
+        return command;
+    }
+
+    private static Command ReportsBenchmarkCommand()
+    {
+        var scale = new Option<double>("--scale") { Description = "Size of the large organisation as a fraction of the full one (20,000 people, 2 million step rows).", DefaultValueFactory = _ => 1.0 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per page (after 3 warm-up runs).", DefaultValueFactory = _ => 60 };
+        var postgreSql = new Option<string?>("--postgresql") { Description = "A PostgreSQL connection string (a user that may create databases): run the same on a throwaway database there too." };
+        var keep = new Option<bool>("--keep") { Description = "Keep the generated databases and print where they are." };
+        var command = new Command("benchmark-reports", "Reports speed: build a realistic organisation in a throwaway database, time the report pages and the learner's pages, count their queries.") { scale, runs, postgreSql, keep };
+        command.SetAction(async (parse, cancellationToken) =>
+            await new ReportsBenchmark(parse.InvocationConfiguration.Output) { Keep = parse.GetValue(keep) }
+                .RunAsync(Math.Clamp(parse.GetValue(scale), 0.001, 1.0), Math.Max(1, parse.GetValue(runs)), parse.GetValue(postgreSql), cancellationToken));
         return command;
     }
 }

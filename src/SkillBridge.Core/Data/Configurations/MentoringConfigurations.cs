@@ -21,6 +21,9 @@ internal sealed class MentoringRequestConfiguration : IEntityTypeConfiguration<M
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.CalendarUid).HasMaxLength(100);
         builder.HasIndex(r => r.CalendarUid).IsUnique();
+
+        // The mentoring report narrows requests by when they were made.
+        builder.HasIndex(r => r.CreatedAt);
         builder.Property(r => r.DeclineNote).HasMaxLength(MentoringRequest.NoteMaxLength);
         builder.Property(r => r.CancelNote).HasMaxLength(MentoringRequest.NoteMaxLength);
         builder.Property(r => r.CancelledBy).HasConversion<string>().HasMaxLength(20);

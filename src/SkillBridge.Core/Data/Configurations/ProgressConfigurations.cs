@@ -21,6 +21,13 @@ internal sealed class ModuleProgressConfiguration : IEntityTypeConfiguration<Mod
         builder.HasIndex(p => new { p.UserId, p.RevisionId }).IsUnique();
         builder.HasIndex(p => new { p.ModuleId, p.CompletedAt });
         builder.HasIndex(p => p.RevisionId);
+
+        // Reports: narrowing by when learning started; covering indexes for learners per module, for the department
+        // a learner was in when they started, and for completions (who taught whom, completions by month).
+        builder.HasIndex(p => p.StartedAt);
+        builder.HasIndex(p => new { p.ModuleId, p.UserId, p.CompletedAt });
+        builder.HasIndex(p => new { p.UserId, p.StartedAt, p.CompletedAt });
+        builder.HasIndex(p => new { p.CompletedAt, p.UserId, p.RevisionId });
     }
 }
 
