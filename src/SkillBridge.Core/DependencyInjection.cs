@@ -10,6 +10,8 @@ using SkillBridge.Core.Assignments;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Departments;
+using SkillBridge.Core.Groups;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
@@ -56,6 +58,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<PeopleService>();
         builder.Services.AddScoped<LearningPathService>();
         builder.Services.AddScoped<AssignmentCoverage>();
+        builder.Services.AddScoped<DepartmentMoves>();
+        builder.Services.AddScoped<DepartmentService>();
+        builder.Services.AddScoped<GroupService>();
+        builder.Services.AddScoped<GroupPaste>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
@@ -116,6 +122,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();
+        services.AddScoped<IPersonalDataSection, MembershipsDataSection>();
         services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 

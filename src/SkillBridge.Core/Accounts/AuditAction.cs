@@ -25,11 +25,23 @@ public static class AuditAction
     public const string AuthorTransferred = "AuthorTransferred";
     public const string SignInThrottled = "SignInThrottled";
     public const string ResetMailThrottled = "ResetMailThrottled";
+    public const string DepartmentAdded = "DepartmentAdded";
+    public const string DepartmentRenamed = "DepartmentRenamed";
+    public const string DepartmentMerged = "DepartmentMerged";
+    public const string DepartmentRetired = "DepartmentRetired";
+    public const string DepartmentChanged = "DepartmentChanged";
+    public const string GroupCreated = "GroupCreated";
+    public const string GroupChanged = "GroupChanged";
+    public const string GroupDeleted = "GroupDeleted";
+    public const string GroupMembersAdded = "GroupMembersAdded";
+    public const string GroupMemberRemoved = "GroupMemberRemoved";
 
     public static readonly IReadOnlyList<string> All =
     [
         Submitted, Published, Unpublished, Archived, Deleted, ChangesRequested, Scheduled,
         SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted,
         AccountCreated, PasswordChanged, PasswordReset, AccountDeleted, AuthorTransferred, SignInThrottled, ResetMailThrottled,
+        DepartmentAdded, DepartmentRenamed, DepartmentMerged, DepartmentRetired, DepartmentChanged,
+        GroupCreated, GroupChanged, GroupDeleted, GroupMembersAdded, GroupMemberRemoved,
     ];
 }

@@ -1306,10 +1306,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
@@ -1337,6 +1335,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("Username")
                         .IsUnique();
@@ -1971,6 +1971,16 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.People.Person", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Departments.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Department");
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>

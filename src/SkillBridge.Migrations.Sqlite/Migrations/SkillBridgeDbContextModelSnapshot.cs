@@ -1250,10 +1250,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
@@ -1281,6 +1279,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
 
                     b.HasIndex("Username")
                         .IsUnique();
@@ -1907,6 +1907,16 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.People.Person", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Departments.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Department");
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>
