@@ -128,6 +128,7 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Authoring", Policies.Author);
         conventions.AuthorizeFolder("/History", Policies.Author);
         conventions.AuthorizeFolder("/Review", Policies.Curate);
+        conventions.AuthorizeFolder("/Groups", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
 
         // Also under /People's Read policy; both apply.
