@@ -44,7 +44,7 @@ public sealed class GroupService(SkillBridgeDbContext db, AssignmentCoverage cov
         return new GroupDetails(group, members);
     }
 
-    public async Task<GroupResult> CreateAsync(string? name, string? description, string actorUserId, string actor, CancellationToken cancellationToken = default)
+    public async Task<GroupResult> CreateAsync(string? name, string? description, string? actorUserId, string actor, CancellationToken cancellationToken = default)
     {
         if (await CheckAsync(name, description, exceptId: null, cancellationToken) is { } problem)
         {
