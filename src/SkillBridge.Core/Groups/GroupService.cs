@@ -38,8 +38,9 @@ public sealed class GroupService(SkillBridgeDbContext db, AssignmentCoverage cov
 
         var members = await db.GroupMemberships.AsNoTracking()
             .Where(m => m.GroupId == id && m.LeftAt == null)
-            .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new GroupMember(p.Id, p.Username, p.Name, p.Department != null ? p.Department.Name : null, m.JoinedAt))
-            .OrderBy(m => m.Name)
+            .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { Membership = m, Person = p })
+            .OrderBy(x => x.Person.Name).ThenBy(x => x.Person.Username)
+            .Select(x => new GroupMember(x.Person.Id, x.Person.Username, x.Person.Name, x.Person.Department != null ? x.Person.Department.Name : null, x.Membership.JoinedAt))
             .ToListAsync(cancellationToken);
         return new GroupDetails(group, members);
     }
