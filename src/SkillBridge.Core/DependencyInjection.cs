@@ -10,6 +10,8 @@ using SkillBridge.Core.Assignments;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Departments;
+using SkillBridge.Core.Groups;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Mentoring;
 using SkillBridge.Core.Modules;
@@ -68,6 +70,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<ModuleReports>();
         builder.Services.AddScoped<MentoringReports>();
         builder.Services.AddScoped<ReportChoicesQuery>();
+        builder.Services.AddScoped<DepartmentMoves>();
+        builder.Services.AddScoped<DepartmentService>();
+        builder.Services.AddScoped<GroupService>();
+        builder.Services.AddScoped<GroupPaste>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ContentImporter>();
         builder.Services.AddScoped<ContentExporter>();
@@ -132,6 +138,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();
         services.AddScoped<IPersonalDataSection, PathsDataSection>();
+        services.AddScoped<IPersonalDataSection, MembershipsDataSection>();
         services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 

@@ -124,7 +124,7 @@ public sealed class AccountDeletion(
     {
         person.Username = formerUsername;
         person.Name = Person.FormerColleagueName;
-        person.Department = "";
+        person.DepartmentId = null;
         person.Bio = "";
         person.HelpsWith = [];
         person.Roles = [];

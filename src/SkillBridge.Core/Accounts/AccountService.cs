@@ -32,7 +32,8 @@ public enum ProfileClaim
     Refused,
 }
 
-public sealed record AccountSummary(string Id, string UserName, string? Email, string? Name, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil);
+/// <param name="PersonUsername">The linked profile's username (the admin page that sets the department is by it).</param>
+public sealed record AccountSummary(string Id, string UserName, string? Email, string? Name, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, string? PersonUsername = null, string? Department = null);
 
 public enum RoleChange
 {
@@ -160,13 +161,15 @@ public sealed class AccountService(
                 u.UserName,
                 u.Email,
                 Name = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault(),
+                PersonUsername = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Username).FirstOrDefault(),
+                Department = db.People.Where(p => p.Id == u.PersonId && p.Department != null).Select(p => p.Department!.Name).FirstOrDefault(),
                 u.LockoutEnd,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         return accounts
-            .Select(a => new AccountSummary(a.Id, a.UserName ?? "", a.Email, a.Name, a.Roles.Order(StringComparer.Ordinal).ToList(), a.LockoutEnd > now ? a.LockoutEnd : null))
+            .Select(a => new AccountSummary(a.Id, a.UserName ?? "", a.Email, a.Name, a.Roles.Order(StringComparer.Ordinal).ToList(), a.LockoutEnd > now ? a.LockoutEnd : null, a.PersonUsername, a.Department))
             .ToList();
     }
 

@@ -28,6 +28,16 @@ public static class AuditAction
     public const string Assigned = "Assigned";
     public const string AssignmentChanged = "AssignmentChanged";
     public const string AssignmentRemoved = "AssignmentRemoved";
+    public const string DepartmentAdded = "DepartmentAdded";
+    public const string DepartmentRenamed = "DepartmentRenamed";
+    public const string DepartmentMerged = "DepartmentMerged";
+    public const string DepartmentRetired = "DepartmentRetired";
+    public const string DepartmentChanged = "DepartmentChanged";
+    public const string GroupCreated = "GroupCreated";
+    public const string GroupChanged = "GroupChanged";
+    public const string GroupDeleted = "GroupDeleted";
+    public const string GroupMembersAdded = "GroupMembersAdded";
+    public const string GroupMemberRemoved = "GroupMemberRemoved";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -35,5 +45,7 @@ public static class AuditAction
         SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted,
         AccountCreated, PasswordChanged, PasswordReset, AccountDeleted, AuthorTransferred, SignInThrottled, ResetMailThrottled,
         Assigned, AssignmentChanged, AssignmentRemoved,
+        DepartmentAdded, DepartmentRenamed, DepartmentMerged, DepartmentRetired, DepartmentChanged,
+        GroupCreated, GroupChanged, GroupDeleted, GroupMembersAdded, GroupMemberRemoved,
     ];
 }

@@ -32,7 +32,7 @@ public sealed class PersonalDataExporter(
             return null;
         }
 
-        var person = user.PersonId is { } personId ? await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) : null;
+        var person = user.PersonId is { } personId ? await db.People.AsNoTracking().Include(p => p.Department).FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) : null;
         var subject = SubjectOf(user, person);
         var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,7 +43,7 @@ public sealed class PersonalDataExporter(
             writer.WriteStartObject();
             writer.WriteString("exportedAt", now);
             Write(writer, "account", new AccountData(user.UserName ?? "", user.Email, person?.Name, user.TimeZoneId, roles, user.CreatedAt));
-            Write(writer, "profile", person is null ? null : new ProfileData(person.Username, person.Name, person.Department, person.Bio, person.HelpsWith, person.Email));
+            Write(writer, "profile", person is null ? null : new ProfileData(person.Username, person.Name, person.Department?.Name ?? "", person.Bio, person.HelpsWith, person.Email));
             foreach (var section in sections)
             {
                 Write(writer, section.Name, await section.ExportAsync(subject, cancellationToken));

@@ -20,7 +20,7 @@ public sealed class ContentExporter(SkillBridgeDbContext db, MediaStore mediaSto
     public async Task<ExportResult> ExportAsync(string directory, IProgress<ExportProgress>? progress, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(directory);
-        var people = await db.People.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().Include(p => p.Department).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Key).ToListAsync(cancellationToken);
         var revisions = await db.ModuleRevisions.AsNoTracking()
             .Where(r => r.Module.PublishedRevisionId == r.Id && r.Module.Status == ModuleStatus.Published)
@@ -131,7 +131,7 @@ public sealed class ContentExporter(SkillBridgeDbContext db, MediaStore mediaSto
 
             text.Append("- username: ").Append(YamlText.Scalar(person.Username)).Append('\n');
             Entry(text, "name", person.Name);
-            Entry(text, "department", person.Department);
+            Entry(text, "department", person.Department?.Name);
             Entry(text, "bio", person.Bio);
             if (person.HelpsWith.Count > 0)
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Departments;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
@@ -21,7 +22,8 @@ public sealed class ContentImporter(
     MediaUploadService mediaUploads,
     TimeProvider clock,
     ILogger<ContentImporter> logger,
-    IOptions<SkillBridgeOptions> siteOptions)
+    IOptions<SkillBridgeOptions> siteOptions,
+    DepartmentMoves departmentMoves)
 {
     public async Task<ImportResult> ImportAsync(string directory, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -37,8 +39,10 @@ public sealed class ContentImporter(
         // Revisions bring their owned tags, authors and images along: split, so they are not multiplied together.
         var modules = await db.Modules.Include(m => m.PublishedRevision).AsSplitQuery().ToDictionaryAsync(m => m.Slug, StringComparer.Ordinal, cancellationToken);
         var paths = await db.LearningPaths.Include(p => p.Modules).Include(p => p.CoverMedia).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+        var departments = new ImportDepartments(await db.Departments.ToListAsync(cancellationToken));
 
         var problems = CheckReferences(content, categories, people, modules);
+        problems.AddRange(departments.Check(content.People, ContentFolder.PeopleFile));
         var imageHosts = siteOptions.Value.Content.ImageHosts();
         problems.AddRange(content.Modules.SelectMany(module => ExternalImages.FindRefused(module.Body, module.BodyFirstLine, imageHosts)
             .Select(image => new ContentProblem(module.Path, image.Line, ExternalImages.Problem(image.Url)))));
@@ -62,7 +66,22 @@ public sealed class ContentImporter(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var categoriesChanged = UpsertCategories(content.Categories, categories);
-        var peopleChanged = UpsertPeople(content.People, people);
+        var changedPeople = UpsertPeople(content.People, people);
+        var departmentsAdded = departments.AddMissing(content.People, db);
+
+        // New people and departments need their ids before memberships can name them.
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var entry in content.People)
+        {
+            var person = people[entry.Username];
+            if (departments.Resolve(entry.Department) is { } department && person.DepartmentId != department.Id)
+            {
+                await departmentMoves.MoveAsync(person, department.Id, now, cancellationToken);
+                changedPeople.Add(entry.Username);
+            }
+        }
+
+        var peopleChanged = changedPeople.Count;
 
         var writer = new RevisionWriter(categories, people, media, now);
         int created = 0, updated = 0, unchanged = 0;
@@ -137,7 +156,7 @@ public sealed class ContentImporter(
 
         var counts = new ImportCounts(created, updated, unchanged, modulesSkipped, peopleChanged, categoriesChanged, pathsChanged, skipped.Count - modulesSkipped);
         logger.LogInformation("Imported {Directory}: {Counts}", directory, counts);
-        return new ImportResult([], counts, skipped);
+        return new ImportResult([], counts, skipped) { DepartmentsAdded = departmentsAdded };
     }
 
     /// <summary>The person importing wrote this module, and the site wants a second pair of eyes on it.</summary>
@@ -228,9 +247,10 @@ public sealed class ContentImporter(
         return changed;
     }
 
-    private int UpsertPeople(IReadOnlyList<PersonEntry> entries, Dictionary<string, Person> people)
+    /// <summary>Adds or updates people (departments come after, once everyone has an id); returns whose rows changed.</summary>
+    private HashSet<string> UpsertPeople(IReadOnlyList<PersonEntry> entries, Dictionary<string, Person> people)
     {
-        var changed = 0;
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (!people.TryGetValue(entry.Username, out var person))
@@ -238,19 +258,18 @@ public sealed class ContentImporter(
                 person = db.People.Add(new Person { Username = entry.Username, Name = entry.Name }).Entity;
                 people[entry.Username] = person;
             }
-            else if (person.Name == entry.Name && person.Department == entry.Department && person.Bio == entry.Bio && person.Email == entry.Email
+            else if (person.Name == entry.Name && person.Bio == entry.Bio && person.Email == entry.Email
                 && person.HelpsWith.SequenceEqual(entry.HelpsWith) && person.Roles.SequenceEqual(entry.Roles))
             {
                 continue;
             }
 
             person.Name = entry.Name;
-            person.Department = entry.Department;
             person.Bio = entry.Bio;
             person.Email = entry.Email;
             person.HelpsWith = [.. entry.HelpsWith];
             person.Roles = [.. entry.Roles];
-            changed++;
+            changed.Add(entry.Username);
         }
 
         return changed;

@@ -44,5 +44,8 @@ public sealed record ImportResult(IReadOnlyList<ContentProblem> Problems, Import
 {
     public bool Succeeded => Problems.Count == 0;
 
+    /// <summary>Departments people.yml named that the site lacked, added by this import ("Added department: X").</summary>
+    public IReadOnlyList<string> DepartmentsAdded { get; init; } = [];
+
     public static ImportResult Failed(IReadOnlyList<ContentProblem> problems) => new(problems, new ImportCounts(0, 0, 0, 0, 0, 0, 0), []);
 }

@@ -23,7 +23,7 @@ public sealed class ModuleReader(SkillBridgeDbContext db)
                 r.UpdatedOn,
                 r.Cover,
                 r.Tags.OrderBy(t => t.Tag).Select(t => t.Tag).ToList(),
-                r.Authors.OrderBy(a => a.Position).Select(a => new ModuleAuthor(a.Person.Username, a.Person.Name, a.Person.Department, a.Person.LeftAt != null)).ToList()))
+                r.Authors.OrderBy(a => a.Position).Select(a => new ModuleAuthor(a.Person.Username, a.Person.Name, a.Person.Department != null ? a.Person.Department.Name : "", a.Person.LeftAt != null)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 }

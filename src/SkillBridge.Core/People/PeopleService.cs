@@ -11,7 +11,7 @@ public sealed class PeopleService(SkillBridgeDbContext db)
     public async Task<PersonProfile?> FindProfileAsync(string username, CancellationToken cancellationToken = default)
     {
         // A former colleague has no profile: only the credits on their modules remain.
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Username == username && p.LeftAt == null, cancellationToken);
+        var person = await db.People.AsNoTracking().Include(p => p.Department).FirstOrDefaultAsync(p => p.Username == username && p.LeftAt == null, cancellationToken);
         if (person is null)
         {
             return null;
@@ -24,7 +24,7 @@ public sealed class PeopleService(SkillBridgeDbContext db)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        return new PersonProfile(person.Username, person.Name, person.Department, person.Bio, person.HelpsWith, modules);
+        return new PersonProfile(person.Username, person.Name, person.Department?.Name ?? "", person.Bio, person.HelpsWith, modules);
     }
 
     /// <summary>Everyone who wrote at least one published module, most prolific first.</summary>
@@ -38,7 +38,7 @@ public sealed class PeopleService(SkillBridgeDbContext db)
             })
             .Where(x => x.Count > 0)
             .OrderBy(x => x.Person.Name)
-            .Select(x => new PersonSummary(x.Person.Username, x.Person.Name, x.Person.Department, x.Person.HelpsWith, x.Count))
+            .Select(x => new PersonSummary(x.Person.Username, x.Person.Name, x.Person.Department != null ? x.Person.Department.Name : "", x.Person.HelpsWith, x.Count))
             .ToListAsync(cancellationToken);
 
     private IQueryable<ModuleRevision> PublishedRevisions() =>

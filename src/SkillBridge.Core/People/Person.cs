@@ -1,3 +1,5 @@
+using SkillBridge.Core.Departments;
+
 namespace SkillBridge.Core.People;
 
 /// <summary>A member of staff who authors or mentors. Becomes an account when they sign up or are invited.</summary>
@@ -15,7 +17,13 @@ public sealed class Person
 
     public required string Name { get; set; }
 
-    public string Department { get; set; } = "";
+    /// <summary>
+    /// The department the person is in now (admins set it; import may add it). Kept in step with the person's open
+    /// <see cref="DepartmentMembership"/>, which holds the history; null when in none.
+    /// </summary>
+    public int? DepartmentId { get; set; }
+
+    public Department? Department { get; set; }
 
     public string Bio { get; set; } = "";
 

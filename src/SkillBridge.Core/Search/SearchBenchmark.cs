@@ -247,7 +247,7 @@ public sealed class SearchBenchmark(TextWriter output)
         var people = 200;
         for (var p = 1; p <= people; p++)
         {
-            await ExecuteAsync(connection, transaction, $"INSERT INTO People (Username, Name, Department, Bio, HelpsWith, Roles) VALUES ('person.{p}', 'Person {Draw(words, cumulative, random, 100)}', '', '', '[]', '[\"author\"]')");
+            await ExecuteAsync(connection, transaction, $"INSERT INTO People (Username, Name, Bio, HelpsWith, Roles) VALUES ('person.{p}', 'Person {Draw(words, cumulative, random, 100)}', '', '[]', '[\"author\"]')");
         }
 
         await using var module = Prepared(connection, transaction, "INSERT INTO Modules (Id, Slug, Status, CreatedAt) VALUES ($id, $slug, 'Published', '2026-01-01 00:00:00')", "$id", "$slug");

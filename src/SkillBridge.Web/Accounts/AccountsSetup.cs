@@ -132,6 +132,7 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/History", Policies.Author);
         conventions.AuthorizeFolder("/Review", Policies.Curate);
         conventions.AuthorizeFolder("/Assignments", Policies.Curate);
+        conventions.AuthorizeFolder("/Groups", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
         conventions.AuthorizeFolder("/Reports", Policies.Curate);
 

@@ -79,6 +79,11 @@ public static class SkillBridgeCommands
                 return 1;
             }
 
+            foreach (var department in result.DepartmentsAdded)
+            {
+                await output.WriteLineAsync($"Added department: {department}");
+            }
+
             var c = result.Counts;
             await output.WriteLineAsync($"Imported: modules {c.ModulesCreated} created, {c.ModulesUpdated} updated, {c.ModulesUnchanged} unchanged, {c.ModulesSkipped} skipped; people {c.PeopleChanged} changed; categories {c.CategoriesChanged} changed; paths {c.PathsChanged} changed, {c.PathsSkipped} skipped.");
             return 0;

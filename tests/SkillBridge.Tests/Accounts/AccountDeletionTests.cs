@@ -177,6 +177,36 @@ public sealed class AccountDeletionTests(SkillBridgeWebFactory factory) : IClass
         Assert.Contains(await factory.AuditAsync(AuditAction.AccountDeleted), e => e.Actor == "the.admin" && e.Subject.StartsWith(Person.FormerUsernamePrefix, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Delete_AnAuthorKeptAsAFormerColleague_LeavesTheirDepartmentAndGroupsAndKeepsTheHistory()
+    {
+        var user = await factory.CreateAccountAsync("jack.murphy");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            var group = db.Groups.Add(new Core.Groups.Group { Name = "Leavers " + Guid.NewGuid().ToString("N")[..6] }).Entity;
+            await db.SaveChangesAsync();
+            db.GroupMemberships.Add(new Core.Groups.GroupMembership { GroupId = group.Id, PersonId = user.PersonId!.Value, JoinedAt = DateTime.UtcNow.AddDays(-1) });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteForAsync(user.Id, "the.admin");
+            Assert.True(result.PersonKept);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == user.PersonId);
+            Assert.Null(person.DepartmentId);
+            var stay = await db.DepartmentMemberships.AsNoTracking().SingleAsync(m => m.PersonId == person.Id);
+            Assert.NotNull(stay.EndedAt);
+            Assert.NotNull((await db.GroupMemberships.AsNoTracking().SingleAsync(m => m.PersonId == person.Id)).LeftAt);
+        }
+    }
+
     private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string password)
     {
         var page = await client.GetPageAsync("/account/delete");

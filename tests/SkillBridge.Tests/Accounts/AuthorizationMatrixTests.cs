@@ -32,6 +32,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
 
     /// <summary>An assignment that does not exist: curators and admins get not found, everyone else is refused first.</summary>
     private static readonly int[] CuratorsNoSuchAssignment = [SignIn, 403, 403, 404, 404];
+    /// <summary>A group that does not exist: curators and admins get past the policy to a 404.</summary>
+    private static readonly int[] CuratorsNoSuchGroup = [SignIn, 403, 403, 404, 404];
 
     /// <summary>A mentoring request or notification of someone else's (none of the matrix viewers is in one): not found, not forbidden.</summary>
     private static readonly int[] SignedInNotTheirs = [SignIn, 404, 404, 404, 404];
@@ -92,6 +94,12 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/admin/accounts", "GET", "/admin/accounts", AdminOnly),
         ("/admin/audit", "GET", "/admin/audit?action=SignInFailed", AdminOnly),
         ("/admin/mail", "GET", "/admin/mail", AdminOnly),
+        ("/admin/departments", "GET", "/admin/departments", AdminOnly),
+        ("/admin/departments/{id:int}", "GET", "/admin/departments/1", AdminOnly),
+        ("/admin/people/{username}", "GET", "/admin/people/priya.shah", AdminOnly),
+        ("/groups", "GET", "/groups", Curators),
+        ("/groups/{id:int}", "GET", "/groups/999999", CuratorsNoSuchGroup),
+        ("/groups/{id:int}/paste", "GET", "/groups/999999/paste", CuratorsNoSuchGroup),
         ("/authoring", "GET", "/authoring", AuthorsAndCurators),
         ("/authoring/new", "GET", "/authoring/new", AuthorsAndCurators),
         ("/authoring/{slug}", "GET", "/authoring/share-your-screen", CuratorsOrItsAuthors),

@@ -45,6 +45,15 @@ public sealed class SkillBridgeCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ImportNamingADepartmentTheSiteLacks_SaysItAddedIt()
+    {
+        var exitCode = await RunAsync("import", _content.Root);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Added department: IT" + Environment.NewLine, _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_ImportWithProblems_PrintsThemToErrorAndExitsOne()
     {
         _content.Write(ContentBuilder.ModulePath, ContentBuilder.ModuleWithLine(6, "colour: blue"));

@@ -12,7 +12,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Username).HasMaxLength(100);
         builder.HasIndex(p => p.Username).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.Department).HasMaxLength(200);
+        builder.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Bio).HasMaxLength(2000);
         builder.Property(p => p.Email).HasMaxLength(320);
         builder.PrimitiveCollection(p => p.HelpsWith);
