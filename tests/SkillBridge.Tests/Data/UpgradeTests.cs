@@ -205,8 +205,6 @@ public sealed class UpgradeTests : IDisposable
             values.Add(column + "=" + (ListColumns.Contains($"{table}.{column}") ? JsonSerializer.Serialize(ReadList(value)) : Convert.ToString(value, CultureInfo.InvariantCulture)));
         }
 
-        // By column name: a table SQLite rebuilt lists its columns in another order.
-        values.Sort(StringComparer.Ordinal);
         return string.Join('|', values);
     }
 
