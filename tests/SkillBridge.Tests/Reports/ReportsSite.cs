@@ -62,10 +62,11 @@ public sealed class ReportsSite : IAsyncLifetime
 
     private async Task BuildAsync(SkillBridgeDbContext db)
     {
-        var sales = new Department { Name = "Sales" };
+        // The starter people.yml already names a Sales department; the fixture's people join it.
+        var sales = await db.Departments.SingleOrDefaultAsync(d => d.Name == "Sales") ?? db.Departments.Add(new Department { Name = "Sales" }).Entity;
         var engineering = new Department { Name = "Engineering" };
         var group = new Group { Name = GroupName, CreatedAt = At(1, 1) };
-        db.AddRange(sales, engineering, group);
+        db.AddRange(engineering, group);
         await db.SaveChangesAsync();
         (Sales, Engineering, GroupId) = (sales.Id, engineering.Id, group.Id);
 
@@ -77,6 +78,8 @@ public sealed class ReportsSite : IAsyncLifetime
         var priya = await db.People.SingleAsync(p => p.Username == "priya.shah");
         var priyaUser = User(priya);
         db.Users.Add(priyaUser);
+        db.DepartmentMemberships.RemoveRange(await db.DepartmentMemberships.Where(m => m.PersonId == priya.Id).ToListAsync());
+        priya.DepartmentId = sales.Id;
         db.DepartmentMemberships.Add(new DepartmentMembership { PersonId = priya.Id, DepartmentId = sales.Id });
 
         var ana = Person("Ana Assigned");
