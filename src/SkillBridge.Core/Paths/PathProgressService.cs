@@ -15,12 +15,16 @@ namespace SkillBridge.Core.Paths;
 public sealed class PathProgressService(SkillBridgeDbContext db, LearnerModuleStates states, ProgressService progress, RenderedModuleCache renderedModules, TimeProvider clock)
 {
     /// <summary>
-    /// The paths the learner is on (their ids). Today a learner is on a path once they started it; assignments will
-    /// extend this. Completion is stored on the learner's <see cref="PathProgress"/> row, so whatever puts a learner
-    /// on a path also calls <see cref="JoinAsync"/>.
+    /// The paths the learner is on (their ids): started with Start path, or assigned to them (an open share of an
+    /// assignment not removed). Completion is stored on the learner's <see cref="PathProgress"/> row; an assigned
+    /// learner gets theirs from <see cref="PathCompletion.JoinAssignedPathsAsync"/> as soon as they make progress.
     /// </summary>
     public Task<List<int>> PathsTheLearnerIsOnAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.PathProgress.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.LearningPathId).ToListAsync(cancellationToken);
+        db.PathProgress.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.LearningPathId)
+            .Union(db.LearnerAssignments
+                .Where(l => l.EndedAt == null && db.Users.Any(u => u.Id == userId && u.PersonId == l.PersonId))
+                .Join(db.Assignments.Where(a => a.RemovedAt == null && a.LearningPathId != null), l => l.AssignmentId, a => a.Id, (l, a) => a.LearningPathId!.Value))
+            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// Puts the learner on the path (insert-or-ignore: a double click or a second way in never makes a second row, and

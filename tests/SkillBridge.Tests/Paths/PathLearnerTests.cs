@@ -5,6 +5,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Assignments;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
@@ -245,6 +246,36 @@ public sealed class PathLearnerTests(PathLearnerSite site) : IClassFixture<PathL
         Assert.NotNull(page.QuerySelector("#path-completed"));
         Assert.Equal("/modules/join-a-teams-meeting/steps/1", page.QuerySelector("#path-action")!.GetAttribute("href"));
         Assert.Equal(completedAt, Assert.Single(await PathRowsAsync(username)).CompletedAt);
+    }
+
+    [Fact]
+    public async Task AssignedPath_CompletedWithoutStartPath_IsOnThePathCompletesAndGivesTheCertificate()
+    {
+        var slug = await CreatePathAsync([TeamsModules[0], TeamsModules[1]]);
+        var (client, username) = await _factory.NewLearnerAsync();
+        await _factory.WithDbAsync(async db =>
+        {
+            var personId = await db.Users.Where(u => u.UserName == username).Select(u => u.PersonId!.Value).SingleAsync();
+            var pathId = await db.LearningPaths.Where(p => p.Slug == slug).Select(p => p.Id).SingleAsync();
+            var assignment = new Assignment { LearningPathId = pathId, AssignedAt = site.Clock.GetUtcNow().UtcDateTime };
+            assignment.Targets.Add(new AssignmentTarget { Kind = AssignmentTargetKind.Person, TargetId = personId });
+            db.Assignments.Add(assignment);
+            await db.SaveChangesAsync();
+            db.LearnerAssignments.Add(new LearnerAssignment { AssignmentId = assignment.Id, PersonId = personId, ViaKind = AssignmentTargetKind.Person, ViaId = personId, AssignedAt = assignment.AssignedAt });
+            return await db.SaveChangesAsync();
+        });
+
+        var before = await client.GetPageAsync($"/paths/{slug}");
+        Assert.Equal("Continue path", before.Text("a#path-action"));
+
+        await client.CompleteAsync(TeamsModules[0]);
+        var finish = await client.GetPageAsync($"/modules/{TeamsModules[0]}/finish");
+        Assert.Contains("Next in Path " + slug, finish.Text("#next-in-path"), StringComparison.Ordinal);
+        await client.CompleteAsync(TeamsModules[1]);
+
+        Assert.NotNull(Assert.Single(await PathRowsAsync(username)).CompletedAt);
+        using var certificate = await client.GetAsync($"/paths/{slug}/certificate");
+        Assert.Equal(HttpStatusCode.OK, certificate.StatusCode);
     }
 
     [Fact]
