@@ -24,6 +24,9 @@ public sealed record LearnerOnPath(
     PathStep? Next)
 {
     public bool IsCompleted => CompletedAt is not null;
+
+    /// <summary>Whether the learner pressed Start path or took any module of it; an assigned learner may be on the path before either.</summary>
+    public bool HasBegun { get; init; }
 }
 
 /// <summary>For a module's finish page: a path the learner is on that holds the module, and where to go next in it.</summary>

@@ -70,6 +70,7 @@ public sealed class PathProgressService(SkillBridgeDbContext db, LearnerModuleSt
 
         var onPath = path.Progress is not null || (await PathsTheLearnerIsOnAsync(userId, cancellationToken)).Contains(path.Id);
         var learner = await ProgressOnPathAsync(userId, path.Id, onPath, path.Progress?.CompletedAt, cancellationToken);
+        learner = learner with { HasBegun = path.Progress is not null || learner.Modules.Values.Any(m => m.State is not null) };
         if (learner is { IsOnPath: true, IsCompleted: false } && learner.ModuleCount > 0 && learner.DoneCount == learner.ModuleCount)
         {
             // Done, but the completion was missed (e.g. the last open module was taken off the path): complete it now.

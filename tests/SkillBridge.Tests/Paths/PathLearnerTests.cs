@@ -266,7 +266,7 @@ public sealed class PathLearnerTests(PathLearnerSite site) : IClassFixture<PathL
         });
 
         var before = await client.GetPageAsync($"/paths/{slug}");
-        Assert.Equal("Continue path", before.Text("a#path-action"));
+        Assert.Equal("Start path", before.Text("a#path-action"));
 
         await client.CompleteAsync(TeamsModules[0]);
         var finish = await client.GetPageAsync($"/modules/{TeamsModules[0]}/finish");
