@@ -86,6 +86,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ModuleHistory>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddSingleton<SearchVocabulary>();
+        builder.Services.AddSingleton<ISearchSynonymSource, NoSearchSynonyms>();
         builder.Services.AddSingleton<SearchFacetMap>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<LearnerModuleStates>();
