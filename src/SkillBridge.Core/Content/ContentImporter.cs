@@ -353,7 +353,7 @@ public sealed class ContentImporter(
                 ContentHash = hash,
             };
             revision.Tags.AddRange(CanonicalModule.SortTags(file.Tags).Select(tag => new RevisionTag { Tag = tag }));
-            revision.Authors.AddRange(file.Authors.Select((username, position) => new RevisionAuthor { Person = people[username], Position = position }));
+            revision.Authors.AddRange(file.Authors.Select((username, position) => RevisionAuthor.Credit(people[username], position)));
             foreach (var reference in file.Images)
             {
                 revision.Images.Add(new RevisionImage { Path = reference.Path, MediaFile = media[ContentFolder.ImageFile(file, reference.Path)] });

@@ -78,8 +78,15 @@ public sealed class RevisionAuthor
 
     public Person Person { get; set; } = null!;
 
+    /// <summary>The author's department when the revision was published: who-taught-whom reports group by it.</summary>
+    public int? DepartmentId { get; set; }
+
     /// <summary>Order in which the authors are credited.</summary>
     public int Position { get; set; }
+
+    /// <summary>Credits a person on a revision being published, with the department they are in now.</summary>
+    public static RevisionAuthor Credit(Person person, int position) =>
+        new() { Person = person, DepartmentId = person.DepartmentId, Position = position };
 }
 
 /// <summary>An image a revision uses, by the relative path its Markdown names.</summary>

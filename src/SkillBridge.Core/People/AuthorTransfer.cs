@@ -181,7 +181,7 @@ public sealed class AuthorTransfer(
             revision.Tags.AddRange(current.Tags.Select(t => new RevisionTag { Tag = t.Tag }));
             var credits = current.Authors.OrderBy(a => a.Position).Select(a => a.Person).ToList();
             credits.Insert(credits.FindIndex(p => p.Id == from.Id) + 1, to);
-            revision.Authors.AddRange(credits.Select((person, position) => new RevisionAuthor { Person = person, Position = position }));
+            revision.Authors.AddRange(credits.Select((person, position) => RevisionAuthor.Credit(person, position)));
             revision.Images.AddRange(current.Images.Select(i => new RevisionImage { Path = i.Path, MediaFileId = i.MediaFileId, MediaFile = i.MediaFile }));
             revision.ContentHash = ContentExporter.ToCanonical(revision).Hash(current.Images.Select(i => KeyValuePair.Create(i.Path, i.MediaFile.Sha256)));
             db.ModuleRevisions.Add(revision);

@@ -43,8 +43,10 @@ public sealed class FeedbackService(SkillBridgeDbContext db, RenderedModuleCache
 
         var (moduleId, now) = (module.ModuleId, clock.GetUtcNow().UtcDateTime);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "ModuleRatings" ("UserId", "ModuleId", "RevisionId", "Stars", "Comment", "RatedAt")
-            VALUES ({userId}, {moduleId}, {revisionId}, {stars}, {text}, {now})
+            INSERT INTO "ModuleRatings" ("UserId", "PersonId", "DepartmentId", "ModuleId", "RevisionId", "Stars", "Comment", "RatedAt")
+            SELECT u."Id", u."PersonId", pe."DepartmentId", {moduleId}, {revisionId}, {stars}, {text}, {now}
+            FROM "AspNetUsers" u LEFT JOIN "People" pe ON pe."Id" = u."PersonId"
+            WHERE u."Id" = {userId}
             ON CONFLICT ("UserId", "RevisionId") DO UPDATE SET "Stars" = excluded."Stars", "Comment" = excluded."Comment", "RatedAt" = excluded."RatedAt"
             """, cancellationToken);
         return ProgressResult<MyRating>.Ok(new MyRating(stars, text));
@@ -74,8 +76,10 @@ public sealed class FeedbackService(SkillBridgeDbContext db, RenderedModuleCache
 
         var (moduleId, revisionId, now) = (module.ModuleId, module.RevisionId, clock.GetUtcNow().UtcDateTime);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "StuckFlags" ("UserId", "ModuleId", "RevisionId", "StepNumber", "Note", "FlaggedAt")
-            VALUES ({userId}, {moduleId}, {revisionId}, {step}, {text}, {now})
+            INSERT INTO "StuckFlags" ("UserId", "PersonId", "DepartmentId", "ModuleId", "RevisionId", "StepNumber", "Note", "FlaggedAt")
+            SELECT u."Id", u."PersonId", pe."DepartmentId", {moduleId}, {revisionId}, {step}, {text}, {now}
+            FROM "AspNetUsers" u LEFT JOIN "People" pe ON pe."Id" = u."PersonId"
+            WHERE u."Id" = {userId}
             ON CONFLICT ("UserId", "RevisionId", "StepNumber") DO UPDATE SET "Note" = excluded."Note", "FlaggedAt" = excluded."FlaggedAt"
             """, cancellationToken);
         return ProgressResult<MyStuckFlag>.Ok(new MyStuckFlag(text));

@@ -12,6 +12,12 @@ public sealed class ModuleProgress
     /// <summary>The learner's account; null once the account is deleted, so the counts stay.</summary>
     public string? UserId { get; set; }
 
+    /// <summary>The learner's person, kept when the account is deleted; reports count people by it.</summary>
+    public int? PersonId { get; set; }
+
+    /// <summary>The learner's department at the time they started the module; reports group by it instead of reading the history.</summary>
+    public int? DepartmentId { get; set; }
+
     public int ModuleId { get; set; }
 
     public int RevisionId { get; set; }

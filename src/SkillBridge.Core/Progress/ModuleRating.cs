@@ -10,6 +10,12 @@ public sealed class ModuleRating
     /// <summary>Null once the account is deleted; the rating still counts.</summary>
     public string? UserId { get; set; }
 
+    /// <summary>The learner's person, kept when the account is deleted; reports count people by it.</summary>
+    public int? PersonId { get; set; }
+
+    /// <summary>The learner's department at the time of the first rating; reports group by it instead of reading the history.</summary>
+    public int? DepartmentId { get; set; }
+
     public int ModuleId { get; set; }
 
     public int RevisionId { get; set; }

@@ -166,8 +166,10 @@ public sealed class ProgressService(SkillBridgeDbContext db, AssignmentProgress 
         var stepCount = rendered.Steps.Count;
         var quizCount = rendered.Steps.Sum(s => s.Quizzes.Count);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "ModuleProgress" ("UserId", "ModuleId", "RevisionId", "StepCount", "QuizCount", "StartedAt", "UpdatedAt", "LastStep")
-            VALUES ({userId}, {moduleId}, {revisionId}, {stepCount}, {quizCount}, {now}, {now}, {step})
+            INSERT INTO "ModuleProgress" ("UserId", "PersonId", "DepartmentId", "ModuleId", "RevisionId", "StepCount", "QuizCount", "StartedAt", "UpdatedAt", "LastStep")
+            SELECT u."Id", u."PersonId", pe."DepartmentId", {moduleId}, {revisionId}, {stepCount}, {quizCount}, {now}, {now}, {step}
+            FROM "AspNetUsers" u LEFT JOIN "People" pe ON pe."Id" = u."PersonId"
+            WHERE u."Id" = {userId}
             ON CONFLICT ("UserId", "RevisionId") DO UPDATE SET "LastStep" = excluded."LastStep", "UpdatedAt" = excluded."UpdatedAt"
             """, cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync($"""

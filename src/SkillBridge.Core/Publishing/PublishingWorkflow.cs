@@ -157,7 +157,7 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
             ContentHash = "",
         };
         revision.Tags.AddRange(draft.Tags.Select(t => new RevisionTag { Tag = t }));
-        revision.Authors.AddRange(draft.Authors.Select((username, position) => new RevisionAuthor { Person = people[username], Position = position }));
+        revision.Authors.AddRange(draft.Authors.Select((username, position) => RevisionAuthor.Credit(people[username], position)));
         var used = UsedImages(draft);
         revision.Images.AddRange(draft.Images.Where(i => used.Contains(i.Path)).Select(i => new RevisionImage { Path = i.Path, MediaFileId = i.MediaFileId }));
         revision.ContentHash = ContentExporter.ToCanonical(revision).Hash(draft.Images.Where(i => used.Contains(i.Path)).Select(i => KeyValuePair.Create(i.Path, i.MediaFile.Sha256)));

@@ -44,32 +44,33 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
             FROM o WHERE "Position" IN (("Total" + 1) / 2, ("Total" + 2) / 2)
             """, cancellationToken)).SingleOrDefault();
 
+        // Who taught whom and the authors who reached most colleagues, from one reading of the flow (MATERIALIZED works
+        // on SQLite and PostgreSQL 12+): rows with Kind 0 are department pairs, Kind 1 the top authors.
         var flowSql = new ReportSql(db);
         var flow = Flow(flowSql, filter);
-        var pairs = await flowSql.QueryAsync<DepartmentPair>(
+        var reach = await flowSql.QueryAsync<Reach>(
             $"""
-            WITH t AS ({flow})
-            SELECT ad."Name" AS "Author", ld."Name" AS "Learner", COUNT(DISTINCT t."LearnerPersonId") AS "People"
-            FROM t
-            {ReportSql.DepartmentAt("ak", "t.\"AuthorPersonId\"", "t.\"At\"")}
-            JOIN "Departments" ad ON ad."Id" = ak."DepartmentId"
-            {ReportSql.DepartmentAt("lk", "t.\"LearnerPersonId\"", "t.\"At\"")}
-            JOIN "Departments" ld ON ld."Id" = lk."DepartmentId"
-            GROUP BY ad."Name", ld."Name"
-            ORDER BY ad."Name", ld."Name"
+            WITH t AS MATERIALIZED ({flow}),
+            pairs AS (
+                SELECT t."AuthorDepartmentId", t."LearnerDepartmentId", COUNT(DISTINCT t."LearnerPersonId") AS "People"
+                FROM t WHERE t."AuthorDepartmentId" IS NOT NULL AND t."LearnerDepartmentId" IS NOT NULL
+                GROUP BY t."AuthorDepartmentId", t."LearnerDepartmentId"),
+            authors AS (
+                SELECT t."AuthorPersonId", COUNT(DISTINCT t."LearnerPersonId") AS "People"
+                FROM t GROUP BY t."AuthorPersonId")
+            SELECT 0 AS "Kind", ad."Name" AS "Name", ld."Name" AS "Learner", NULL AS "LeftAt", pairs."People" AS "People"
+            FROM pairs
+            JOIN "Departments" ad ON ad."Id" = pairs."AuthorDepartmentId"
+            JOIN "Departments" ld ON ld."Id" = pairs."LearnerDepartmentId"
+            UNION ALL
+            SELECT "Kind", "Name", "Learner", "LeftAt", "People" FROM (
+                SELECT 1 AS "Kind", p."Name" AS "Name", NULL AS "Learner", p."LeftAt" AS "LeftAt", authors."People" AS "People"
+                FROM authors JOIN "People" p ON p."Id" = authors."AuthorPersonId"
+                ORDER BY authors."People" DESC, p."Name"
+                LIMIT {MaxAuthors}) ranked
             """, cancellationToken);
-
-        var authorSql = new ReportSql(db);
-        var authorFlow = Flow(authorSql, filter);
-        var authors = await authorSql.QueryAsync<AuthorReach>(
-            $"""
-            WITH t AS ({authorFlow})
-            SELECT p."Name" AS "Name", p."LeftAt" AS "LeftAt", COUNT(DISTINCT t."LearnerPersonId") AS "People"
-            FROM t JOIN "People" p ON p."Id" = t."AuthorPersonId"
-            GROUP BY p."Id", p."Name", p."LeftAt"
-            ORDER BY COUNT(DISTINCT t."LearnerPersonId") DESC, p."Name"
-            LIMIT {MaxAuthors}
-            """, cancellationToken);
+        var pairs = reach.Where(r => r.Kind == 0).OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ToList();
+        var authors = reach.Where(r => r.Kind == 1).OrderByDescending(r => r.People).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
         return new MentoringReport(
             new ReportTable(
@@ -89,7 +90,7 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
                 "who-taught-whom",
                 "Who taught whom: colleagues reached, by the author's and the learner's department at the time",
                 ["Author's department", "Learner's department", "Colleagues reached"],
-                [.. pairs.Select(p => new ReportRow([p.Author, p.Learner, ReportPrivacy.People(p.People, narrowed: true)]))]),
+                [.. pairs.Select(p => new ReportRow([p.Name, p.Learner ?? "", ReportPrivacy.People(p.People, narrowed: true)]))]),
             new ReportTable(
                 "authors-reach",
                 $"Authors whose modules and sessions reached the most colleagues (top {MaxAuthors})",
@@ -98,22 +99,24 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
     }
 
     /// <summary>
-    /// Who learned from whom and when: a completed module credits each author of the revision completed; a held
-    /// session credits its author. An author taking their own module does not count.
+    /// Who learned from whom: a completed module credits each author of the revision completed (their department when
+    /// it was published; the learner's when they started it, both stamped on the rows); a held session credits its author
+    /// (each department at the session's time, from the history). An author taking their own module does not count.
     /// </summary>
     private static string Flow(ReportSql sql, ReportFilter filter) =>
         $"""
-        SELECT ra."PersonId" AS "AuthorPersonId", u."PersonId" AS "LearnerPersonId", p."CompletedAt" AS "At"
-        FROM "ModuleProgress" p
-        JOIN "AspNetUsers" u ON u."Id" = p."UserId"
+        SELECT ra."PersonId" AS "AuthorPersonId", ra."DepartmentId" AS "AuthorDepartmentId", p."PersonId" AS "LearnerPersonId", p."DepartmentId" AS "LearnerDepartmentId"
+        FROM {ReportSql.From(filter, "ModuleProgress", "p")}
         JOIN "RevisionAuthors" ra ON ra."RevisionId" = p."RevisionId"
-        WHERE p."CompletedAt" IS NOT NULL AND ra."PersonId" <> u."PersonId"{sql.Conditions(filter, "u.\"PersonId\"", "p.\"CompletedAt\"", "p.\"ModuleId\"")}
+        WHERE p."CompletedAt" IS NOT NULL AND p."PersonId" IS NOT NULL AND ra."PersonId" <> p."PersonId"{sql.LearningConditions(filter, "p", "p.\"CompletedAt\"", "p.\"ModuleId\"")}
         UNION ALL
-        SELECT au."PersonId", u."PersonId", r."StartsAt"
+        SELECT au."PersonId", ak."DepartmentId", u."PersonId", lk."DepartmentId"
         FROM "MentoringRequests" r
         JOIN "AspNetUsers" u ON u."Id" = r."LearnerId"
         JOIN "AspNetUsers" au ON au."Id" = r."AuthorId"
-        WHERE r."State" = {Held} AND r."StartsAt" IS NOT NULL{sql.Conditions(filter, "u.\"PersonId\"", "r.\"StartsAt\"", "r.\"ModuleId\"")}
+        LEFT {ReportSql.DepartmentAt("ak", "au.\"PersonId\"", "r.\"StartsAt\"")}
+        LEFT {ReportSql.DepartmentAt("lk", "u.\"PersonId\"", "r.\"StartsAt\"")}
+        WHERE r."State" = {Held} AND r."StartsAt" IS NOT NULL AND u."PersonId" IS NOT NULL{sql.Conditions(filter, "u.\"PersonId\"", "r.\"StartsAt\"", "r.\"ModuleId\"")}
         """;
 
     internal static string Duration(double seconds)
@@ -140,18 +143,13 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
         public long? Answered { get; set; }
     }
 
-    private sealed class DepartmentPair
+    private sealed class Reach
     {
-        public string Author { get; set; } = "";
+        public int Kind { get; set; }
 
-        public string Learner { get; set; } = "";
-
-        public long People { get; set; }
-    }
-
-    private sealed class AuthorReach
-    {
         public string Name { get; set; } = "";
+
+        public string? Learner { get; set; }
 
         public DateTime? LeftAt { get; set; }
 

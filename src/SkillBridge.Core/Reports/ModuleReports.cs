@@ -17,29 +17,26 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
 
     public const int MaxStuckSteps = 20;
 
-    private const string Learner = "u.\"PersonId\"";
-
     public async Task<ModuleReport> BuildAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var narrowed = filter.NarrowsToPeople;
-
-        // The learner's person is needed only to narrow by department or group; without, the join to accounts is skipped.
-        string Users(string alias) => narrowed ? $"JOIN \"AspNetUsers\" u ON u.\"Id\" = {alias}.\"UserId\"" : "";
         var titles = (await new ReportSql(db).QueryAsync<Titled>(
             """
             SELECT m."Id" AS "Id", COALESCE(r."Title", m."Slug") AS "Title"
             FROM "Modules" m LEFT JOIN "ModuleRevisions" r ON r."Id" = m."PublishedRevisionId"
             """, cancellationToken)).ToDictionary(t => t.Id, t => t.Title);
 
+        // Every count reads the learner's person and department stamped on the row, so no query joins the accounts or
+        // the department history, and each is answered from one covering index.
         var progressSql = new ReportSql(db);
         var progress = await progressSql.QueryAsync<ModuleCounts>(
             $"""
-            SELECT p."ModuleId" AS "Id", COUNT(DISTINCT p."UserId") AS "Reached",
+            SELECT p."ModuleId" AS "Id", COUNT(DISTINCT p."PersonId") AS "Reached",
                 SUM(CASE WHEN p."CompletedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "Completions"
-            FROM "ModuleProgress" p {Users("p")}
-            WHERE p."UserId" IS NOT NULL{progressSql.Conditions(filter, Learner, "p.\"StartedAt\"", "p.\"ModuleId\"")}
+            FROM {ReportSql.From(filter, "ModuleProgress", "p")}
+            WHERE p."PersonId" IS NOT NULL{progressSql.LearningConditions(filter, "p", "p.\"StartedAt\"", "p.\"ModuleId\"")}
             GROUP BY p."ModuleId"
-            ORDER BY COUNT(DISTINCT p."UserId") DESC, p."ModuleId"
+            ORDER BY COUNT(DISTINCT p."PersonId") DESC, p."ModuleId"
             LIMIT {MaxModules}
             """, cancellationToken);
 
@@ -47,37 +44,38 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
         var ratings = (await ratingSql.QueryAsync<ModuleRatingCounts>(
             $"""
             SELECT r."ModuleId" AS "Id", COUNT(*) AS "Ratings", CAST(AVG(CAST(r."Stars" AS DOUBLE PRECISION)) AS DOUBLE PRECISION) AS "Average"
-            FROM "ModuleRatings" r {Users("r")}
-            WHERE r."UserId" IS NOT NULL{ratingSql.Conditions(filter, Learner, "r.\"RatedAt\"", "r.\"ModuleId\"")}
+            FROM {ReportSql.From(filter, "ModuleRatings", "r")}
+            WHERE r."PersonId" IS NOT NULL{ratingSql.LearningConditions(filter, "r", "r.\"RatedAt\"", "r.\"ModuleId\"")}
             GROUP BY r."ModuleId"
             """, cancellationToken)).ToDictionary(r => r.Id);
 
+        // The 20 steps with most people stuck and each module's total in one pass: step 0 rows are the module totals.
         var stuckSql = new ReportSql(db);
-        var stuck = await stuckSql.QueryAsync<StuckCounts>(
+        var stuckRows = await stuckSql.QueryAsync<StuckCounts>(
             $"""
-            SELECT f."ModuleId" AS "Id", f."StepNumber" AS "Step", COUNT(DISTINCT f."UserId") AS "People"
-            FROM "StuckFlags" f {Users("f")}
-            WHERE f."UserId" IS NOT NULL{stuckSql.Conditions(filter, Learner, "f.\"FlaggedAt\"", "f.\"ModuleId\"")}
-            GROUP BY f."ModuleId", f."StepNumber"
-            ORDER BY COUNT(DISTINCT f."UserId") DESC, f."ModuleId", f."StepNumber"
-            LIMIT {MaxStuckSteps}
+            WITH s AS (
+                SELECT f."ModuleId", f."StepNumber", f."PersonId"
+                FROM {ReportSql.From(filter, "StuckFlags", "f")}
+                WHERE f."PersonId" IS NOT NULL{stuckSql.LearningConditions(filter, "f", "f.\"FlaggedAt\"", "f.\"ModuleId\"")}
+            )
+            SELECT "Id", "Step", "People" FROM (
+                SELECT s."ModuleId" AS "Id", s."StepNumber" AS "Step", COUNT(DISTINCT s."PersonId") AS "People"
+                FROM s GROUP BY s."ModuleId", s."StepNumber"
+                ORDER BY COUNT(DISTINCT s."PersonId") DESC, s."ModuleId", s."StepNumber"
+                LIMIT {MaxStuckSteps}) ranked
+            UNION ALL
+            SELECT s."ModuleId", 0, COUNT(DISTINCT s."PersonId") FROM s GROUP BY s."ModuleId"
             """, cancellationToken);
-        var stuckModuleSql = new ReportSql(db);
-        var stuckByModule = (await stuckModuleSql.QueryAsync<StuckCounts>(
-            $"""
-            SELECT f."ModuleId" AS "Id", 0 AS "Step", COUNT(DISTINCT f."UserId") AS "People"
-            FROM "StuckFlags" f {Users("f")}
-            WHERE f."UserId" IS NOT NULL{stuckModuleSql.Conditions(filter, Learner, "f.\"FlaggedAt\"", "f.\"ModuleId\"")}
-            GROUP BY f."ModuleId"
-            """, cancellationToken)).ToDictionary(s => s.Id, s => s.People);
+        var stuck = stuckRows.Where(s => s.Step > 0).OrderByDescending(s => s.People).ThenBy(s => s.Id).ThenBy(s => s.Step).ToList();
+        var stuckByModule = stuckRows.Where(s => s.Step == 0).ToDictionary(s => s.Id, s => s.People);
 
         var monthSql = new ReportSql(db);
         var month = monthSql.Month("p.\"CompletedAt\"");
         var months = await monthSql.QueryAsync<MonthCount>(
             $"""
             SELECT {month} AS "Month", COUNT(*) AS "Completions"
-            FROM "ModuleProgress" p {Users("p")}
-            WHERE p."CompletedAt" IS NOT NULL AND p."UserId" IS NOT NULL{monthSql.Conditions(filter, Learner, "p.\"CompletedAt\"", "p.\"ModuleId\"")}
+            FROM {ReportSql.From(filter, "ModuleProgress", "p")}
+            WHERE p."CompletedAt" IS NOT NULL AND p."PersonId" IS NOT NULL{monthSql.LearningConditions(filter, "p", "p.\"CompletedAt\"", "p.\"ModuleId\"")}
             GROUP BY {month}
             ORDER BY {month}
             """, cancellationToken);
@@ -85,13 +83,14 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
         var departmentSql = new ReportSql(db);
         var departments = await departmentSql.QueryAsync<DepartmentCounts>(
             $"""
-            SELECT d."Name" AS "Name", COUNT(DISTINCT p."UserId") AS "Reached",
-                COUNT(DISTINCT CASE WHEN p."CompletedAt" IS NOT NULL THEN p."UserId" END) AS "Completed"
-            FROM "ModuleProgress" p JOIN "AspNetUsers" u ON u."Id" = p."UserId"
-            {ReportSql.DepartmentAt("k", Learner, "p.\"StartedAt\"")}
-            JOIN "Departments" d ON d."Id" = k."DepartmentId"
-            WHERE 1 = 1{departmentSql.Conditions(filter, Learner, "p.\"StartedAt\"", "p.\"ModuleId\"")}
-            GROUP BY d."Name"
+            SELECT d."Name" AS "Name", x."Reached" AS "Reached", x."Completed" AS "Completed"
+            FROM (
+                SELECT p."DepartmentId", COUNT(DISTINCT p."PersonId") AS "Reached",
+                    COUNT(DISTINCT CASE WHEN p."CompletedAt" IS NOT NULL THEN p."PersonId" END) AS "Completed"
+                FROM {ReportSql.From(filter, "ModuleProgress", "p")}
+                WHERE p."DepartmentId" IS NOT NULL{departmentSql.LearningConditions(filter, "p", "p.\"StartedAt\"", "p.\"ModuleId\"")}
+                GROUP BY p."DepartmentId") x
+            JOIN "Departments" d ON d."Id" = x."DepartmentId"
             ORDER BY d."Name"
             """, cancellationToken);
 

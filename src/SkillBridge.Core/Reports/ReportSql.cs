@@ -49,10 +49,22 @@ internal sealed class ReportSql(SkillBridgeDbContext db)
         $"AND {alias}.\"JoinedAt\" <= {at} AND ({alias}.\"LeftAt\" IS NULL OR {alias}.\"LeftAt\" > {at})";
 
     /// <summary>
-    /// The filter's conditions on a person at an instant and on a module, as "AND ..." clauses: date range on
-    /// <paramref name="at"/>, department and group at that time, module in the path.
+    /// The FROM clause for a table of learning rows (progress, ratings, stuck flags): with a group chosen it starts from
+    /// that group's memberships, so only its people's rows are read (a CROSS JOIN keeps that order on SQLite; the
+    /// conditions that tie the two are in <see cref="Conditions"/>).
     /// </summary>
-    public string Conditions(ReportFilter filter, string person, string at, string? module, bool departmentJoined = false)
+    public static string From(ReportFilter filter, string table, string alias) => filter.GroupId is null
+        ? $"\"{table}\" {alias}"
+        : $"\"GroupMemberships\" fg CROSS JOIN \"{table}\" {alias}";
+
+    /// <summary>
+    /// The filter's conditions on a person at an instant and on a module, as "AND ..." clauses: date range on
+    /// <paramref name="at"/>, department and group at that time, module in the path. <paramref name="department"/> names
+    /// the row's stamped department column where it has one (learning rows); without it the department history is read.
+    /// With a group chosen, learning rows come <see cref="From"/> the group's memberships (<paramref name="groupJoined"/>);
+    /// other rows check the group history.
+    /// </summary>
+    public string Conditions(ReportFilter filter, string person, string at, string? module, string? department = null, bool groupJoined = false)
     {
         var clauses = new List<string>();
         if (filter.FromUtc is { } from)
@@ -65,16 +77,20 @@ internal sealed class ReportSql(SkillBridgeDbContext db)
             clauses.Add($"{at} < {Add(Utc(to))}");
         }
 
-        if (filter.DepartmentId is { } department && !departmentJoined)
+        if (filter.DepartmentId is { } departmentId)
         {
-            clauses.Add($"EXISTS (SELECT 1 FROM \"DepartmentMemberships\" fd WHERE fd.\"PersonId\" = {person} AND fd.\"DepartmentId\" = {Add(department)} " +
-                $"AND (fd.\"StartedAt\" IS NULL OR fd.\"StartedAt\" <= {at}) AND (fd.\"EndedAt\" IS NULL OR fd.\"EndedAt\" > {at}))");
+            clauses.Add(department is not null
+                ? $"{department} = {Add(departmentId)}"
+                : $"EXISTS (SELECT 1 FROM \"DepartmentMemberships\" fd WHERE fd.\"PersonId\" = {person} AND fd.\"DepartmentId\" = {Add(departmentId)} " +
+                    $"AND (fd.\"StartedAt\" IS NULL OR fd.\"StartedAt\" <= {at}) AND (fd.\"EndedAt\" IS NULL OR fd.\"EndedAt\" > {at}))");
         }
 
         if (filter.GroupId is { } group)
         {
-            clauses.Add($"EXISTS (SELECT 1 FROM \"GroupMemberships\" fg WHERE fg.\"PersonId\" = {person} AND fg.\"GroupId\" = {Add(group)} " +
-                $"AND fg.\"JoinedAt\" <= {at} AND (fg.\"LeftAt\" IS NULL OR fg.\"LeftAt\" > {at}))");
+            clauses.Add(groupJoined
+                ? $"fg.\"GroupId\" = {Add(group)} AND fg.\"PersonId\" = {person} AND fg.\"JoinedAt\" <= {at} AND (fg.\"LeftAt\" IS NULL OR fg.\"LeftAt\" > {at})"
+                : $"EXISTS (SELECT 1 FROM \"GroupMemberships\" fg WHERE fg.\"PersonId\" = {person} AND fg.\"GroupId\" = {Add(group)} " +
+                    $"AND fg.\"JoinedAt\" <= {at} AND (fg.\"LeftAt\" IS NULL OR fg.\"LeftAt\" > {at}))");
         }
 
         if (filter.PathId is { } path && module is not null)
@@ -84,6 +100,10 @@ internal sealed class ReportSql(SkillBridgeDbContext db)
 
         return string.Concat(clauses.Select(c => " AND " + c));
     }
+
+    /// <summary>The conditions for a learning row with its stamped person and department, read <see cref="From"/> the filter.</summary>
+    public string LearningConditions(ReportFilter filter, string alias, string at, string module) =>
+        Conditions(filter, $"{alias}.\"PersonId\"", at, module, $"{alias}.\"DepartmentId\"", groupJoined: true);
 
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -1602,10 +1602,16 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("LastStep")
                         .HasColumnType("integer");
 
                     b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
                     b.Property<int>("QuizCount")
@@ -1628,20 +1634,22 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RevisionId");
-
-                    b.HasIndex("StartedAt");
-
                     b.HasIndex("ModuleId", "CompletedAt");
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
 
-                    b.HasIndex("CompletedAt", "UserId", "RevisionId");
+                    b.HasIndex("ModuleId", "PersonId", "CompletedAt");
 
-                    b.HasIndex("ModuleId", "UserId", "CompletedAt");
+                    b.HasIndex("PersonId", "StartedAt", "ModuleId", "CompletedAt");
 
-                    b.HasIndex("UserId", "StartedAt", "CompletedAt");
+                    b.HasIndex("RevisionId", "CompletedAt", "PersonId", "DepartmentId");
+
+                    b.HasIndex("CompletedAt", "RevisionId", "PersonId", "DepartmentId", "ModuleId");
+
+                    b.HasIndex("DepartmentId", "PersonId", "ModuleId", "StartedAt", "CompletedAt");
+
+                    b.HasIndex("StartedAt", "ModuleId", "PersonId", "DepartmentId", "CompletedAt");
 
                     b.ToTable("ModuleProgress", (string)null);
                 });
@@ -1658,7 +1666,13 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("RatedAt")
@@ -1675,12 +1689,16 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModuleId");
-
                     b.HasIndex("RevisionId");
+
+                    b.HasIndex("PersonId", "RatedAt");
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
+
+                    b.HasIndex("DepartmentId", "ModuleId", "Stars", "RatedAt");
+
+                    b.HasIndex("ModuleId", "Stars", "PersonId", "RatedAt");
 
                     b.ToTable("ModuleRatings", (string)null);
                 });
@@ -1736,6 +1754,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("FlaggedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1745,6 +1766,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("RevisionId")
                         .HasColumnType("integer");
@@ -1757,7 +1781,11 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DepartmentId");
+
                     b.HasIndex("ModuleId");
+
+                    b.HasIndex("PersonId", "FlaggedAt");
 
                     b.HasIndex("RevisionId", "StepNumber");
 
@@ -2131,14 +2159,26 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                             b1.Property<int>("PersonId")
                                 .HasColumnType("integer");
 
+                            b1.Property<int?>("DepartmentId")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
                             b1.HasKey("RevisionId", "PersonId");
 
+                            b1.HasIndex("DepartmentId");
+
                             b1.HasIndex("PersonId");
 
+                            b1.HasIndex("RevisionId", "PersonId", "DepartmentId");
+
                             b1.ToTable("RevisionAuthors", (string)null);
+
+                            b1.HasOne("SkillBridge.Core.Departments.Department", null)
+                                .WithMany()
+                                .HasForeignKey("DepartmentId")
+                                .OnDelete(DeleteBehavior.SetNull);
 
                             b1.HasOne("SkillBridge.Core.People.Person", "Person")
                                 .WithMany()
@@ -2355,11 +2395,21 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SkillBridge.Core.Modules.Module", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillBridge.Core.Modules.ModuleRevision", null)
                         .WithMany()
@@ -2375,11 +2425,21 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleRating", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SkillBridge.Core.Modules.Module", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillBridge.Core.Modules.ModuleRevision", null)
                         .WithMany()
@@ -2413,11 +2473,21 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Progress.StuckFlag", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SkillBridge.Core.Modules.Module", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillBridge.Core.Modules.ModuleRevision", null)
                         .WithMany()

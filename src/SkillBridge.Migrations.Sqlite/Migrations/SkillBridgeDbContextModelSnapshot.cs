@@ -1534,10 +1534,16 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuizCount")
@@ -1560,20 +1566,22 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RevisionId");
-
-                    b.HasIndex("StartedAt");
-
                     b.HasIndex("ModuleId", "CompletedAt");
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
 
-                    b.HasIndex("CompletedAt", "UserId", "RevisionId");
+                    b.HasIndex("ModuleId", "PersonId", "CompletedAt");
 
-                    b.HasIndex("ModuleId", "UserId", "CompletedAt");
+                    b.HasIndex("PersonId", "StartedAt", "ModuleId", "CompletedAt");
 
-                    b.HasIndex("UserId", "StartedAt", "CompletedAt");
+                    b.HasIndex("RevisionId", "CompletedAt", "PersonId", "DepartmentId");
+
+                    b.HasIndex("CompletedAt", "RevisionId", "PersonId", "DepartmentId", "ModuleId");
+
+                    b.HasIndex("DepartmentId", "PersonId", "ModuleId", "StartedAt", "CompletedAt");
+
+                    b.HasIndex("StartedAt", "ModuleId", "PersonId", "DepartmentId", "CompletedAt");
 
                     b.ToTable("ModuleProgress", (string)null);
                 });
@@ -1588,7 +1596,13 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RatedAt")
@@ -1605,12 +1619,16 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ModuleId");
-
                     b.HasIndex("RevisionId");
+
+                    b.HasIndex("PersonId", "RatedAt");
 
                     b.HasIndex("UserId", "RevisionId")
                         .IsUnique();
+
+                    b.HasIndex("DepartmentId", "ModuleId", "Stars", "RatedAt");
+
+                    b.HasIndex("ModuleId", "Stars", "PersonId", "RatedAt");
 
                     b.ToTable("ModuleRatings", (string)null);
                 });
@@ -1664,6 +1682,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("FlaggedAt")
                         .HasColumnType("TEXT");
 
@@ -1673,6 +1694,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RevisionId")
                         .HasColumnType("INTEGER");
@@ -1685,7 +1709,11 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DepartmentId");
+
                     b.HasIndex("ModuleId");
+
+                    b.HasIndex("PersonId", "FlaggedAt");
 
                     b.HasIndex("RevisionId", "StepNumber");
 
@@ -2057,14 +2085,26 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                             b1.Property<int>("PersonId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("DepartmentId")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
                             b1.HasKey("RevisionId", "PersonId");
 
+                            b1.HasIndex("DepartmentId");
+
                             b1.HasIndex("PersonId");
 
+                            b1.HasIndex("RevisionId", "PersonId", "DepartmentId");
+
                             b1.ToTable("RevisionAuthors", (string)null);
+
+                            b1.HasOne("SkillBridge.Core.Departments.Department", null)
+                                .WithMany()
+                                .HasForeignKey("DepartmentId")
+                                .OnDelete(DeleteBehavior.SetNull);
 
                             b1.HasOne("SkillBridge.Core.People.Person", "Person")
                                 .WithMany()
@@ -2281,11 +2321,21 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SkillBridge.Core.Modules.Module", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillBridge.Core.Modules.ModuleRevision", null)
                         .WithMany()
@@ -2301,11 +2351,21 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleRating", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SkillBridge.Core.Modules.Module", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillBridge.Core.Modules.ModuleRevision", null)
                         .WithMany()
@@ -2339,11 +2399,21 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SkillBridge.Core.Progress.StuckFlag", b =>
                 {
+                    b.HasOne("SkillBridge.Core.Departments.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SkillBridge.Core.Modules.Module", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SkillBridge.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("SkillBridge.Core.Modules.ModuleRevision", null)
                         .WithMany()

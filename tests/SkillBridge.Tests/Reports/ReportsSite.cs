@@ -82,6 +82,9 @@ public sealed class ReportsSite : IAsyncLifetime
         priya.DepartmentId = sales.Id;
         db.DepartmentMemberships.Add(new DepartmentMembership { PersonId = priya.Id, DepartmentId = sales.Id });
 
+        // Her history now says Sales throughout, so the department her revisions were published in says so too.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "RevisionAuthors" SET "DepartmentId" = {sales.Id} WHERE "PersonId" = {priya.Id}""");
+
         var ana = Person("Ana Assigned");
         var ben = Person("Ben Assigned");
         var cy = Person("Cy Assigned");
@@ -140,18 +143,18 @@ public sealed class ReportsSite : IAsyncLifetime
         for (var i = 0; i < engineerUsers.Count; i++)
         {
             var completed = i < 4 ? At(9, 10 + i) : At(10, 10 + i);
-            db.ModuleProgress.Add(Progress(engineerUsers[i], voluntary.Id, voluntary.Revision, At(9, 1), completed));
-            db.ModuleRatings.Add(new ModuleRating { UserId = engineerUsers[i].Id, ModuleId = voluntary.Id, RevisionId = voluntary.Revision, Stars = stars[i], RatedAt = completed });
+            db.ModuleProgress.Add(Progress(engineerUsers[i], engineering.Id, voluntary.Id, voluntary.Revision, At(9, 1), completed));
+            db.ModuleRatings.Add(new ModuleRating { UserId = engineerUsers[i].Id, PersonId = engineers[i].Id, DepartmentId = engineering.Id, ModuleId = voluntary.Id, RevisionId = voluntary.Revision, Stars = stars[i], RatedAt = completed });
             if (i < 3)
             {
-                db.StuckFlags.Add(new StuckFlag { UserId = engineerUsers[i].Id, ModuleId = voluntary.Id, RevisionId = voluntary.Revision, StepNumber = 2, FlaggedAt = At(9, 2) });
+                db.StuckFlags.Add(new StuckFlag { UserId = engineerUsers[i].Id, PersonId = engineers[i].Id, DepartmentId = engineering.Id, ModuleId = voluntary.Id, RevisionId = voluntary.Revision, StepNumber = 2, FlaggedAt = At(9, 2) });
             }
         }
 
         foreach (var seller in sellerUsers)
         {
-            db.ModuleProgress.Add(Progress(seller, voluntary.Id, voluntary.Revision, At(10, 1), At(10, 3)));
-            db.ModuleRatings.Add(new ModuleRating { UserId = seller.Id, ModuleId = voluntary.Id, RevisionId = voluntary.Revision, Stars = 4, RatedAt = At(10, 3) });
+            db.ModuleProgress.Add(Progress(seller, sales.Id, voluntary.Id, voluntary.Revision, At(10, 1), At(10, 3)));
+            db.ModuleRatings.Add(new ModuleRating { UserId = seller.Id, PersonId = seller.PersonId, DepartmentId = sales.Id, ModuleId = voluntary.Id, RevisionId = voluntary.Revision, Stars = 4, RatedAt = At(10, 3) });
         }
 
         int[] answeredAfterHours = [1, 2, 3, 10];
@@ -188,9 +191,11 @@ public sealed class ReportsSite : IAsyncLifetime
         PersonId = person.Id,
     };
 
-    private static ModuleProgress Progress(SkillBridgeUser user, int module, int revision, DateTime started, DateTime? completed) => new()
+    private static ModuleProgress Progress(SkillBridgeUser user, int department, int module, int revision, DateTime started, DateTime? completed) => new()
     {
         UserId = user.Id,
+        PersonId = user.PersonId,
+        DepartmentId = department,
         ModuleId = module,
         RevisionId = revision,
         StepCount = 4,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SkillBridge.Core.Departments;
 using SkillBridge.Core.Modules;
 
 namespace SkillBridge.Core.Data.Configurations;
@@ -37,6 +38,8 @@ internal sealed class ModuleRevisionConfiguration : IEntityTypeConfiguration<Mod
             authors.HasKey(a => new { a.RevisionId, a.PersonId });
             authors.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
             authors.HasIndex(a => a.PersonId);
+            authors.HasOne<Department>().WithMany().HasForeignKey(a => a.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+            authors.HasIndex(a => new { a.RevisionId, a.PersonId, a.DepartmentId });
         });
 
         builder.OwnsMany(r => r.Images, images =>

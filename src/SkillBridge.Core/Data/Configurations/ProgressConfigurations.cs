@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Departments;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.People;
 using SkillBridge.Core.Progress;
 
 namespace SkillBridge.Core.Data.Configurations;
@@ -20,14 +22,18 @@ internal sealed class ModuleProgressConfiguration : IEntityTypeConfiguration<Mod
         // One row per learner and revision: the conflict target of the insert-or-ignore in ProgressService.
         builder.HasIndex(p => new { p.UserId, p.RevisionId }).IsUnique();
         builder.HasIndex(p => new { p.ModuleId, p.CompletedAt });
-        builder.HasIndex(p => p.RevisionId);
+        builder.HasIndex(p => new { p.RevisionId, p.CompletedAt, p.PersonId, p.DepartmentId });
 
-        // Reports: narrowing by when learning started; covering indexes for learners per module, for the department
-        // a learner was in when they started, and for completions (who taught whom, completions by month).
-        builder.HasIndex(p => p.StartedAt);
-        builder.HasIndex(p => new { p.ModuleId, p.UserId, p.CompletedAt });
-        builder.HasIndex(p => new { p.UserId, p.StartedAt, p.CompletedAt });
-        builder.HasIndex(p => new { p.CompletedAt, p.UserId, p.RevisionId });
+        // Reports read the learner's person and department stamped on the row (ReportStamps), through covering indexes:
+        // learners per module, by department, a group's people (from the membership side), a date range of starts,
+        // and completions (who taught whom, completions by month).
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => new { p.ModuleId, p.PersonId, p.CompletedAt });
+        builder.HasIndex(p => new { p.DepartmentId, p.PersonId, p.ModuleId, p.StartedAt, p.CompletedAt });
+        builder.HasIndex(p => new { p.PersonId, p.StartedAt, p.ModuleId, p.CompletedAt });
+        builder.HasIndex(p => new { p.StartedAt, p.ModuleId, p.PersonId, p.DepartmentId, p.CompletedAt });
+        builder.HasIndex(p => new { p.CompletedAt, p.RevisionId, p.PersonId, p.DepartmentId, p.ModuleId });
     }
 }
 
@@ -62,7 +68,11 @@ internal sealed class ModuleRatingConfiguration : IEntityTypeConfiguration<Modul
         builder.HasOne<Module>().WithMany().HasForeignKey(r => r.ModuleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ModuleRevision>().WithMany().HasForeignKey(r => r.RevisionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.UserId, r.RevisionId }).IsUnique();
-        builder.HasIndex(r => r.ModuleId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(r => new { r.ModuleId, r.Stars, r.PersonId, r.RatedAt });
+        builder.HasIndex(r => new { r.DepartmentId, r.ModuleId, r.Stars, r.RatedAt });
+        builder.HasIndex(r => new { r.PersonId, r.RatedAt });
         builder.HasIndex(r => r.RevisionId);
     }
 }
@@ -77,7 +87,11 @@ internal sealed class StuckFlagConfiguration : IEntityTypeConfiguration<StuckFla
         builder.HasOne<Module>().WithMany().HasForeignKey(f => f.ModuleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ModuleRevision>().WithMany().HasForeignKey(f => f.RevisionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => new { f.UserId, f.RevisionId, f.StepNumber }).IsUnique();
+        builder.HasOne<Person>().WithMany().HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Department>().WithMany().HasForeignKey(f => f.DepartmentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(f => f.ModuleId);
+        builder.HasIndex(f => f.DepartmentId);
+        builder.HasIndex(f => new { f.PersonId, f.FlaggedAt });
         builder.HasIndex(f => new { f.RevisionId, f.StepNumber });
     }
 }
