@@ -11,8 +11,8 @@ public readonly record struct LearnerProgressDates(DateTime? StartedAt, DateTime
 /// Keeps <see cref="LearnerAssignment.StartedAt"/> and <see cref="LearnerAssignment.CompletedAt"/> copies of the
 /// person's progress: filled when a share is written (earlier progress counts) and updated when the learner moves on.
 /// A completion of any revision, before or after the assignment, counts. For a path, started means any available module
-/// started and completed means every available module completed (available: published, with a published revision);
-/// <see cref="DatesAsync"/> is the one place that says so, so a path progress table can take over there.
+/// started and completed means the learner's path progress says completed, or every available module completed
+/// (available: published, with a published revision); <see cref="DatesAsync"/> is the one place that says so.
 /// </summary>
 public sealed class AssignmentProgress(SkillBridgeDbContext db, TimeProvider clock)
 {
@@ -106,11 +106,29 @@ public sealed class AssignmentProgress(SkillBridgeDbContext db, TimeProvider clo
             .GroupBy(p => new { p.UserId, p.ModuleId })
             .Select(g => new { g.Key.UserId, g.Key.ModuleId, Started = g.Min(p => p.StartedAt), Completed = g.Min(p => p.CompletedAt) })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.UserId!).ToDictionary(
+        var dates = rows.GroupBy(r => r.UserId!).ToDictionary(
             g => g.Key,
             g => new LearnerProgressDates(
                 g.Min(r => r.Started),
                 g.Count(r => r.Completed is not null) == moduleIds.Count ? g.Max(r => r.Completed) : null));
+        if (pathId is not { } path)
+        {
+            return dates;
+        }
+
+        // A path completed once stays completed (its certificate says so) even when a module is added later: the
+        // learner's path progress is the one record of that, so it wins over the modules' dates.
+        var completedPaths = await db.PathProgress.AsNoTracking()
+            .Where(p => p.LearningPathId == path && p.CompletedAt != null && userIds.Contains(p.UserId))
+            .Select(p => new { p.UserId, p.StartedAt, p.CompletedAt })
+            .ToListAsync(cancellationToken);
+        foreach (var done in completedPaths)
+        {
+            var known = dates.GetValueOrDefault(done.UserId);
+            dates[done.UserId] = new LearnerProgressDates(known.StartedAt ?? done.StartedAt, done.CompletedAt);
+        }
+
+        return dates;
     }
 
     /// <summary>The modules of a path that count: published, with a published revision.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Assignments;
+using SkillBridge.Core.Paths;
 using SkillBridge.Tests.Infrastructure;
 using SkillBridge.Tests.Progress;
 
@@ -236,5 +237,34 @@ public sealed class AssignmentRulesTests
         Assert.Null(partway.CompletedAt);
         Assert.Equal(site.Now.AddDays(-2).AddHours(-1), partway.StartedAt);
         Assert.Equal(site.Now, done.CompletedAt);
+    }
+
+    [Fact]
+    public async Task PathCompletedBeforeAModuleWasAdded_AssigningIt_CountsAsCompletedOnTheDayItWas()
+    {
+        await using var site = new AssignmentSite();
+        var curator = await site.AccountAsync("curator", roles: Roles.Curator);
+        var ann = await site.AccountAsync("ann");
+        var pathId = await site.PathIdAsync("first-week-on-teams");
+        var finished = site.Now.AddDays(-20);
+        foreach (var module in new[] { "join-a-teams-meeting", Module, "teams-channels-vs-chats" })
+        {
+            await site.CompletedAsync(ann, module, finished.AddHours(-1));
+        }
+
+        var added = await site.ModuleIdAsync("short-video-basics");
+        await site.WithDbAsync(async db =>
+        {
+            db.PathProgress.Add(new PathProgress { UserId = ann.UserId, LearningPathId = pathId, StartedAt = finished.AddDays(-1), CompletedAt = finished });
+            var path = await db.LearningPaths.Include(p => p.Modules).SingleAsync(p => p.Id == pathId);
+            path.Modules.Add(new LearningPathModule { ModuleId = added, Position = path.Modules.Count, AddedAt = site.Now.AddDays(-1) });
+            return await db.SaveChangesAsync();
+        });
+
+        var assignment = await site.AssignAsync(curator, new AssignmentInput { LearningPathId = pathId, PersonIds = [ann.PersonId], DueKind = DueDateKind.DaysAfterAssignment, DueDays = 5 });
+
+        var share = Assert.Single(await site.SharesAsync(assignment.Id));
+        Assert.Equal(finished, share.CompletedAt);
+        Assert.Empty(await site.RemindersAsync(assignment.Id));
     }
 }

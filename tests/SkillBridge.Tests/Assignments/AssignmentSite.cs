@@ -127,7 +127,8 @@ public sealed class AssignmentSite : IAsyncDisposable
     public Task CompletedAsync(Member member, string slug, DateTime at) => WithDbAsync(async db =>
     {
         var module = await db.Modules.Where(m => m.Slug == slug).Select(m => new { m.Id, RevisionId = m.PublishedRevisionId!.Value }).SingleAsync();
-        db.ModuleProgress.Add(new ModuleProgress { UserId = member.UserId, ModuleId = module.Id, RevisionId = module.RevisionId, StepCount = 1, StartedAt = at, UpdatedAt = at, LastStep = 1, CompletedAt = at });
+        var department = await db.People.Where(p => p.Id == member.PersonId).Select(p => p.DepartmentId).SingleAsync();
+        db.ModuleProgress.Add(new ModuleProgress { UserId = member.UserId, PersonId = member.PersonId, DepartmentId = department, ModuleId = module.Id, RevisionId = module.RevisionId, StepCount = 1, StartedAt = at, UpdatedAt = at, LastStep = 1, CompletedAt = at });
         return await db.SaveChangesAsync();
     });
 
