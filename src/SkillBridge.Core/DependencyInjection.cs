@@ -24,6 +24,7 @@ using SkillBridge.Core.Progress;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Core.Reports;
 using SkillBridge.Core.Search;
+using SkillBridge.Core.Search.Synonyms;
 
 namespace SkillBridge.Core;
 
@@ -86,7 +87,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<ModuleHistory>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddSingleton<SearchVocabulary>();
-        builder.Services.AddSingleton<ISearchSynonymSource, NoSearchSynonyms>();
+        builder.Services.AddSingleton<DatabaseSearchSynonyms>();
+        builder.Services.AddSingleton<ISearchSynonymSource>(services => services.GetRequiredService<DatabaseSearchSynonyms>());
+        builder.Services.AddScoped<SearchSynonymService>();
         builder.Services.AddSingleton<SearchFacetMap>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<LearnerModuleStates>();
@@ -140,6 +143,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();
         services.AddScoped<IPersonalDataSection, PathsDataSection>();
         services.AddScoped<IPersonalDataSection, MembershipsDataSection>();
+        services.AddScoped<IPersonalDataSection, SearchSynonymsDataSection>();
         services.AddScoped<IAuthorTransferStep, MentoringHandover>();
     }
 

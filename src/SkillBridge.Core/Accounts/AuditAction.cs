@@ -38,6 +38,9 @@ public static class AuditAction
     public const string GroupDeleted = "GroupDeleted";
     public const string GroupMembersAdded = "GroupMembersAdded";
     public const string GroupMemberRemoved = "GroupMemberRemoved";
+    public const string SynonymAdded = "SynonymAdded";
+    public const string SynonymChanged = "SynonymChanged";
+    public const string SynonymRemoved = "SynonymRemoved";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -47,5 +50,6 @@ public static class AuditAction
         Assigned, AssignmentChanged, AssignmentRemoved,
         DepartmentAdded, DepartmentRenamed, DepartmentMerged, DepartmentRetired, DepartmentChanged,
         GroupCreated, GroupChanged, GroupDeleted, GroupMembersAdded, GroupMemberRemoved,
+        SynonymAdded, SynonymChanged, SynonymRemoved,
     ];
 }

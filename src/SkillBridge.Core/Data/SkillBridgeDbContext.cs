@@ -18,6 +18,7 @@ using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
 using SkillBridge.Core.Progress;
 using SkillBridge.Core.Search;
+using SkillBridge.Core.Search.Synonyms;
 
 namespace SkillBridge.Core.Data;
 
@@ -94,6 +95,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<AssignmentReminder> AssignmentReminders => Set<AssignmentReminder>();
 
     public DbSet<ReminderDigest> ReminderDigests => Set<ReminderDigest>();
+
+    public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
+
+    public DbSet<SearchSynonymVersion> SearchSynonymVersions => Set<SearchSynonymVersion>();
 
     /// <summary>Set when a save adds outbox rows, so that the sender is woken once they are committed (<see cref="OutboxInterceptor"/>).</summary>
     internal bool OutboxRowsAdded { get; set; }

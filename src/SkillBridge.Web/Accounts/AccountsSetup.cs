@@ -134,6 +134,7 @@ public static class AccountsSetup
         conventions.AuthorizeFolder("/Assignments", Policies.Curate);
         conventions.AuthorizeFolder("/Groups", Policies.Curate);
         conventions.AuthorizePage("/Search/Misses", Policies.Curate);
+        conventions.AuthorizeFolder("/Search/Synonyms", Policies.Curate);
         conventions.AuthorizeFolder("/Reports", Policies.Curate);
 
         // The path builder: also under /Paths' Read policy; both apply.

@@ -6,6 +6,7 @@ using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Reports;
 using SkillBridge.Core.Search;
+using SkillBridge.Core.Search.Benchmark;
 
 namespace SkillBridge.Web.Cli;
 
@@ -214,13 +215,59 @@ public static class SkillBridgeCommands
     private static Command BenchmarkCommand()
     {
         var modules = new Option<int>("--modules") { Description = "How many synthetic modules to generate.", DefaultValueFactory = _ => 20_000 };
-        var queries = new Option<int>("--queries") { Description = "Queries timed per kind.", DefaultValueFactory = _ => 200 };
+        var perKind = new Option<int>("--queries-per-kind") { Description = "Synthetic queries timed per kind.", DefaultValueFactory = _ => 200 };
+        var corpusFile = new Option<FileInfo?>("--corpus") { Description = "Index the modules of this file (UTF-8, tab-separated: id, category, level, title, tags, summary, body) instead of synthetic ones; needs --queries." };
+        var queriesFile = new Option<FileInfo?>("--queries") { Description = "Time the queries of this file (UTF-8, tab-separated: kind, query, category); needs --corpus." };
+        var writeCorpus = new Option<DirectoryInfo?>("--write-corpus") { Description = "Write the synthetic corpus (--modules, --queries-per-kind) as corpus.tsv and queries.tsv in this folder, and stop." };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated database and print where it is, to look into a query by hand." };
-        var reuse = new Option<string?>("--reuse") { Description = "Time the queries against a database folder kept by an earlier --keep run (same --modules), skipping generation and indexing." };
-        var command = new Command("benchmark", "Search speed: generate synthetic modules in a throwaway database, index them, time a fixed mix of queries.") { modules, queries, keep, reuse };
+        var reuse = new Option<string?>("--reuse") { Description = "Time the queries against a database folder kept by an earlier --keep run (same --modules or --corpus), skipping generation and indexing." };
+        var command = new Command("benchmark", "Search speed: index a synthetic corpus (or one from files) in a throwaway database and time a mix of queries.")
+        {
+            modules, perKind, corpusFile, queriesFile, writeCorpus, keep, reuse,
+        };
         command.SetAction(async (parse, cancellationToken) =>
-            await new SearchBenchmark(parse.InvocationConfiguration.Output) { KeepDatabase = parse.GetValue(keep), ReuseFolder = parse.GetValue(reuse) }
-                .RunAsync(Math.Max(1, parse.GetValue(modules)), Math.Max(1, parse.GetValue(queries)), cancellationToken));
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var synthetic = new SyntheticBenchmarkCorpus(Math.Max(1, parse.GetValue(modules)));
+            var queriesPerKind = Math.Max(1, parse.GetValue(perKind));
+            if (parse.GetValue(writeCorpus) is { } folder)
+            {
+                var (corpusPath, queriesPath) = BenchmarkFiles.Write(synthetic, queriesPerKind, folder.FullName);
+                await output.WriteLineAsync($"Wrote {synthetic.Description} to {corpusPath} and {synthetic.Queries(queriesPerKind).Count} queries to {queriesPath}.");
+                return 0;
+            }
+
+            IBenchmarkCorpus corpus = synthetic;
+            var (corpusInput, queriesInput) = (parse.GetValue(corpusFile), parse.GetValue(queriesFile));
+            if (corpusInput is not null || queriesInput is not null)
+            {
+                if (corpusInput is null || queriesInput is null)
+                {
+                    await error.WriteLineAsync("--corpus and --queries go together: give both files.");
+                    return 1;
+                }
+
+                if (new[] { corpusInput, queriesInput }.FirstOrDefault(f => !f.Exists) is { } missing)
+                {
+                    await error.WriteLineAsync($"There is no file {missing.FullName}.");
+                    return 1;
+                }
+
+                corpus = new FileBenchmarkCorpus(corpusInput.FullName, queriesInput.FullName);
+            }
+
+            try
+            {
+                return await new SearchBenchmark(output) { KeepDatabase = parse.GetValue(keep), ReuseFolder = parse.GetValue(reuse) }
+                    .RunAsync(corpus, queriesPerKind, cancellationToken);
+            }
+            catch (BenchmarkFileException problem)
+            {
+                await error.WriteLineAsync(problem.Message);
+                return 1;
+            }
+        });
         return command;
     }
 

@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
     /// <summary>A group that does not exist: curators and admins get past the policy to a 404.</summary>
     private static readonly int[] CuratorsNoSuchGroup = [SignIn, 403, 403, 404, 404];
 
+    /// <summary>A search synonym that does not exist: curators and admins get past the policy to a 404.</summary>
+    private static readonly int[] CuratorsNoSuchSynonym = [SignIn, 403, 403, 404, 404];
+
     /// <summary>A mentoring request or notification of someone else's (none of the matrix viewers is in one): not found, not forbidden.</summary>
     private static readonly int[] SignedInNotTheirs = [SignIn, 404, 404, 404, 404];
 
@@ -69,6 +72,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/answers", "POST", "/api/modules/share-your-screen/steps/4/quizzes/0/answers", Open),
         ("/search", "GET", "/search?q=teams", Open),
         ("/search/misses", "GET", "/search/misses", Curators),
+        ("/search/synonyms", "GET", "/search/synonyms?searched=teems", Curators),
+        ("/search/synonyms/{id:int}", "GET", "/search/synonyms/999999", CuratorsNoSuchSynonym),
         ("/reports", "GET", "/reports", Curators),
         ("/reports/assignments", "GET", "/reports/assignments?by=group&from=2026-01-01", Curators),
         ("/reports/assignments/people", "GET", "/reports/assignments/people?department=1&handler=Csv&table=assigned-people", Curators),

@@ -33,7 +33,7 @@ public sealed class PersonalDataExportTests(SkillBridgeWebFactory factory) : ICl
 
         var root = json.RootElement;
         Assert.Equal(
-            ["exportedAt", "account", "profile", "moduleCredits", "revisionsPublished", "drafts", "reviewComments", "invitations", "auditLog", "progress", "learningPaths", "assignments", "mentoring", "sessions", "outbox", "paths", "departmentsAndGroups"],
+            ["exportedAt", "account", "profile", "moduleCredits", "revisionsPublished", "drafts", "reviewComments", "invitations", "auditLog", "progress", "learningPaths", "assignments", "mentoring", "sessions", "outbox", "paths", "departmentsAndGroups", "searchSynonyms"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("mei.lin", root.GetProperty("account").GetProperty("username").GetString());
         Assert.Equal("mei.lin@test.example", root.GetProperty("account").GetProperty("email").GetString());

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SkillBridge.Core.Search;
+using SkillBridge.Core.Search.Synonyms;
+using SkillBridge.Tests.TestSupport;
+
+namespace SkillBridge.Tests.Search.Synonyms;
+
+/// <summary>
+/// The synonym source each node keeps: its own changes in force at once, another node's within 2 s. "Another node" is a
+/// second source instance with its own cache on the same database.
+/// </summary>
+public sealed class DatabaseSearchSynonymsTests : IAsyncLifetime
+{
+    private TestSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await TestSite.CreateAsync();
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Fact]
+    public void Registered_SourceIsTheCuratorsList()
+    {
+        Assert.IsType<DatabaseSearchSynonyms>(_site.Services.GetRequiredService<ISearchSynonymSource>());
+    }
+
+    [Fact]
+    public async Task CurrentAsync_NothingListed_IsEmpty()
+    {
+        var set = await _site.Services.GetRequiredService<ISearchSynonymSource>().CurrentAsync();
+
+        Assert.Empty(set.Meanings);
+        Assert.Empty(set.MeaningsOf("teams"));
+    }
+
+    [Fact]
+    public async Task CurrentAsync_ChangeOnThisNode_IsInForceAtOnce()
+    {
+        var sut = _site.Services.GetRequiredService<ISearchSynonymSource>();
+        var before = await sut.CurrentAsync();
+
+        await AddAsync("Screenshare", "share your screen");
+
+        // The clock stands still: only the node's own expiry can make the change visible.
+        var after = await sut.CurrentAsync();
+        Assert.Equal(["share your screen"], after.MeaningsOf(" SCREENSHARE "));
+        Assert.True(after.Version > before.Version);
+    }
+
+    [Fact]
+    public async Task CurrentAsync_SeveralMeanings_AreAllListed()
+    {
+        await AddAsync("tweet", "twitter");
+        await AddAsync("tweet", "X");
+
+        var set = await _site.Services.GetRequiredService<ISearchSynonymSource>().CurrentAsync();
+
+        Assert.Equal(["twitter", "X"], set.MeaningsOf("tweet"));
+    }
+
+    [Fact]
+    public async Task CurrentAsync_OtherNodesChange_IsSeenAtTheFirstQueryAfterTheCheckInterval()
+    {
+        using var otherNode = new DatabaseSearchSynonyms(_site.Services.GetRequiredService<IServiceScopeFactory>(), _site.Clock);
+        Assert.Empty((await otherNode.CurrentAsync()).MeaningsOf("teems"));
+
+        await AddAsync("teems", "teams");
+
+        Assert.Empty((await otherNode.CurrentAsync()).MeaningsOf("teems"));
+        _site.Clock.Advance(DatabaseSearchSynonyms.CheckInterval);
+        Assert.Equal(["teams"], (await otherNode.CurrentAsync()).MeaningsOf("teems"));
+    }
+
+    [Fact]
+    public async Task CurrentAsync_OtherNodesChangesInRealTime_AreInForceWithinTwoSeconds()
+    {
+        using var otherNode = new DatabaseSearchSynonyms(_site.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
+        Assert.Empty((await otherNode.CurrentAsync()).MeaningsOf("linked in"));
+
+        await AddAsync("linked in", "linkedin");
+        Assert.True(await WithinTwoSecondsAsync(otherNode, set => set.MeaningsOf("linked in").SequenceEqual(["linkedin"])), "the addition did not reach the other node within 2 s");
+
+        await RemoveAllAsync();
+        Assert.True(await WithinTwoSecondsAsync(otherNode, set => set.MeaningsOf("linked in").Count == 0), "the removal did not reach the other node within 2 s");
+    }
+
+    /// <summary>Polls as queries would, until the condition holds (true) or 2 s have passed since the change (false).</summary>
+    private static async Task<bool> WithinTwoSecondsAsync(DatabaseSearchSynonyms source, Func<SearchSynonymSet, bool> condition)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            if (condition(await source.CurrentAsync()))
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
+    private async Task AddAsync(string searched, string meaning)
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SearchSynonymService>().AddAsync(searched, meaning, "cora.curator");
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    private async Task RemoveAllAsync()
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<SearchSynonymService>();
+        foreach (var synonym in await service.ListAsync())
+        {
+            Assert.True((await service.RemoveAsync(synonym.Id, "cora.curator")).Succeeded);
+        }
+    }
+}
