@@ -70,10 +70,10 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
         var stuckByModule = stuckRows.Where(s => s.Step == 0).ToDictionary(s => s.Id, s => s.People);
 
         var monthSql = new ReportSql(db);
-        var month = monthSql.Month("p.\"CompletedAt\"");
+        var month = monthSql.MonthKey("p.\"CompletedAt\"");
         var months = await monthSql.QueryAsync<MonthCount>(
             $"""
-            SELECT {month} AS "Month", COUNT(*) AS "Completions"
+            SELECT {monthSql.Month("p.\"CompletedAt\"")} AS "Month", COUNT(*) AS "Completions"
             FROM {ReportSql.From(filter, "ModuleProgress", "p")}
             WHERE p."CompletedAt" IS NOT NULL AND p."PersonId" IS NOT NULL{monthSql.LearningConditions(filter, "p", "p.\"CompletedAt\"", "p.\"ModuleId\"")}
             GROUP BY {month}
@@ -85,11 +85,13 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
             $"""
             SELECT d."Name" AS "Name", x."Reached" AS "Reached", x."Completed" AS "Completed"
             FROM (
-                SELECT p."DepartmentId", COUNT(DISTINCT p."PersonId") AS "Reached",
-                    COUNT(DISTINCT CASE WHEN p."CompletedAt" IS NOT NULL THEN p."PersonId" END) AS "Completed"
-                FROM {ReportSql.From(filter, "ModuleProgress", "p")}
-                WHERE p."DepartmentId" IS NOT NULL{departmentSql.LearningConditions(filter, "p", "p.\"StartedAt\"", "p.\"ModuleId\"")}
-                GROUP BY p."DepartmentId") x
+                SELECT y."DepartmentId", COUNT(*) AS "Reached", SUM(y."Completed") AS "Completed"
+                FROM (
+                    SELECT p."DepartmentId", p."PersonId", MAX(CASE WHEN p."CompletedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "Completed"
+                    FROM {ReportSql.From(filter, "ModuleProgress", "p")}
+                    WHERE p."DepartmentId" IS NOT NULL AND p."PersonId" IS NOT NULL{departmentSql.LearningConditions(filter, "p", "p.\"StartedAt\"", "p.\"ModuleId\"")}
+                    GROUP BY p."DepartmentId", p."PersonId") y
+                GROUP BY y."DepartmentId") x
             JOIN "Departments" d ON d."Id" = x."DepartmentId"
             ORDER BY d."Name"
             """, cancellationToken);
