@@ -34,4 +34,17 @@ public sealed class LearningPathPageTests(SkillBridgeWebFactory factory)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task GetPath_Curator_LinksToTheBuilder_LearnerDoesNot()
+    {
+        using var curator = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("curator"), SkillBridge.Core.Accounts.Roles.Curator);
+        using var learner = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("learner"));
+
+        var asCurator = await curator.GetPageAsync("/paths/first-week-on-teams");
+        var asLearner = await learner.GetPageAsync("/paths/first-week-on-teams");
+
+        Assert.Equal("/paths/first-week-on-teams/edit", asCurator.QuerySelector("#edit-path")?.GetAttribute("href"));
+        Assert.Null(asLearner.QuerySelector("#edit-path"));
+    }
 }
