@@ -26,5 +26,8 @@ public sealed class LearningPathDraft
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Goes up with every save; a save that read an older version is refused and redone on the new one.</summary>
+    public int Version { get; set; }
+
     public required string UpdatedBy { get; set; }
 }

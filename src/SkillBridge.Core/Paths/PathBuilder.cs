@@ -112,7 +112,12 @@ public sealed class PathBuilder(SkillBridgeDbContext db, TimeProvider clock)
         return [.. matches.Select(m => new ModuleMatch(m.Slug, m.Title, m.Minutes, inPath.Contains(m.Slug)))];
     }
 
-    public async Task<PathResult<LearningPathDraft>> SaveDetailsAsync(string slug, Actor actor, string? title, string? summary, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the title and summary. <paramref name="loaded"/> is what the curator's form showed: when someone else has
+    /// changed a field since (to something other than this save's value), nothing is saved and the problem says what it
+    /// now reads, so two curators never silently overwrite each other's wording.
+    /// </summary>
+    public async Task<PathResult<LearningPathDraft>> SaveDetailsAsync(string slug, Actor actor, string? title, string? summary, PathDetails? loaded = null, CancellationToken cancellationToken = default)
     {
         var problems = CheckDetails(title, summary);
         if (problems.Length > 0)
@@ -120,10 +125,21 @@ public sealed class PathBuilder(SkillBridgeDbContext db, TimeProvider clock)
             return PathResult<LearningPathDraft>.Invalid(problems);
         }
 
+        var (newTitle, newSummary) = (title!.Trim(), summary?.Trim() ?? "");
         return await ChangeAsync(slug, actor, draft =>
         {
-            draft.Title = title!.Trim();
-            draft.Summary = summary?.Trim() ?? "";
+            if (loaded is not null && draft.Title != loaded.Title.Trim() && draft.Title != newTitle)
+            {
+                return new PathProblem("Title", $"Someone else changed the title to \u201c{draft.Title}\u201d while you were editing. Your wording is still here: save again to use it.");
+            }
+
+            if (loaded is not null && draft.Summary != loaded.Summary.Trim() && draft.Summary != newSummary)
+            {
+                return new PathProblem("Summary", $"Someone else changed the summary to \u201c{draft.Summary}\u201d while you were editing. Your wording is still here: save again to use it.");
+            }
+
+            draft.Title = newTitle;
+            draft.Summary = newSummary;
             return null;
         }, cancellationToken);
     }
@@ -247,8 +263,28 @@ public sealed class PathBuilder(SkillBridgeDbContext db, TimeProvider clock)
     private async Task<int?> ModuleIdAsync(string? moduleSlug, CancellationToken cancellationToken) =>
         await db.Modules.Where(m => m.Slug == moduleSlug).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Opens the path's draft (starting one from the published path if needed), applies the change and saves.</summary>
+    /// <summary>
+    /// Opens the path's draft (starting one from the published path if needed), applies the change and saves. Every
+    /// change is a small step (add, move, remove, set) applied to the draft as it is now: when another curator saved in
+    /// between, the save is refused by the draft's version (or the one-draft-per-path index) and the step is applied
+    /// again to their result, so neither change is lost.
+    /// </summary>
     private async Task<PathResult<LearningPathDraft>> ChangeAsync(string slug, Actor actor, Func<LearningPathDraft, PathProblem?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ChangeOnceAsync(slug, actor, change, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<PathResult<LearningPathDraft>> ChangeOnceAsync(string slug, Actor actor, Func<LearningPathDraft, PathProblem?> change, CancellationToken cancellationToken)
     {
         if (!actor.IsCurator)
         {
@@ -291,6 +327,7 @@ public sealed class PathBuilder(SkillBridgeDbContext db, TimeProvider clock)
 
         draft.UpdatedAt = now;
         draft.UpdatedBy = actor.Username;
+        draft.Version++;
         await db.SaveChangesAsync(cancellationToken);
         return PathResult<LearningPathDraft>.Ok(draft);
     }
@@ -356,3 +393,6 @@ public sealed class PathBuilder(SkillBridgeDbContext db, TimeProvider clock)
         return candidate;
     }
 }
+
+/// <summary>A path's title and summary as a curator's form showed them.</summary>
+public sealed record PathDetails(string Title, string Summary);

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkillBridge.Core.Accounts;
+using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Paths;
@@ -284,6 +285,46 @@ public sealed class PathBuilderPageTests(SkillBridgeWebFactory factory) : IClass
 
     private static Task<int> MinutesAsync(SkillBridgeWebFactory site, params string[] modules) =>
         WithDbAsync(site, db => db.Modules.Where(m => modules.Contains(m.Slug)).SumAsync(m => m.PublishedRevision!.Minutes));
+
+    [Fact]
+    public async Task SaveDetails_AnotherCuratorChangedTheTitleMeanwhile_SaysWhatItReadsThenSavesOnTheSecondPress()
+    {
+        var slug = await _curator.CreatePathAsync("Two curators");
+        using var other = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("path.other"), Roles.Curator);
+        var stale = await _curator.GetPageAsync($"/paths/{slug}/edit");
+        await other.PressAsync(slug, b => b.Named("Save details"), [new("Title", "Their title"), new("Summary", "A path for the tests.")]);
+
+        var refused = await _curator.PressAsync(stale, b => b.Named("Save details"), [new("Title", "My title"), new("Summary", "A path for the tests.")]);
+
+        Assert.Contains("Someone else changed the title to \u201cTheir title\u201d", refused.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("My title", refused.QuerySelector<IHtmlInputElement>("#Title")!.Value);
+        Assert.Equal("Their title", await TitleAsync(slug));
+
+        await _curator.PressAsync(refused, b => b.Named("Save details"), [new("Title", "My title"), new("Summary", "A path for the tests.")]);
+
+        Assert.Equal("My title", await TitleAsync(slug));
+    }
+
+    [Fact]
+    public async Task AddModule_SeveralCuratorsAtOnce_EveryModuleEndsUpInThePath()
+    {
+        var slug = await _curator.CreatePathAsync("Busy path");
+        string[] modules = ["share-your-screen", "join-a-teams-meeting", "teams-channels-vs-chats", "short-video-basics", "linkedin-profile-basics"];
+        var curator = new Actor(_curatorName, IsAuthor: false, IsCurator: true);
+
+        var results = await Task.WhenAll(modules.Select(async module =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<PathBuilder>().AddModuleAsync(slug, curator, module);
+        }));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        var inPath = await WithDbAsync(db => db.LearningPathDrafts.Where(d => d.LearningPath.Slug == slug).Select(d => d.ModuleIds).SingleAsync());
+        Assert.Equal(modules.Length, inPath.Distinct().Count());
+    }
+
+    private async Task<string> TitleAsync(string slug) =>
+        (await _curator.GetPageAsync($"/paths/{slug}/edit")).QuerySelector<IHtmlInputElement>("#Title")!.Value;
 
     private Task<T> WithDbAsync<T>(Func<SkillBridgeDbContext, Task<T>> work) => WithDbAsync(factory, work);
 

@@ -48,6 +48,7 @@ internal sealed class LearningPathDraftConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(d => d.CoverMediaFileId);
         builder.PrimitiveCollection(d => d.ModuleIds);
         builder.Property(d => d.UpdatedBy).HasMaxLength(100);
+        builder.Property(d => d.Version).IsConcurrencyToken();
     }
 }
 

@@ -27,6 +27,13 @@ public sealed class EditModel(PathBuilder builder, PathPublishing publishing, Me
     [BindProperty]
     public string? Summary { get; set; }
 
+    /// <summary>The title and summary the form showed, so a save can tell whether someone else changed them meanwhile.</summary>
+    [BindProperty]
+    public string? LoadedTitle { get; set; }
+
+    [BindProperty]
+    public string? LoadedSummary { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -54,7 +61,7 @@ public sealed class EditModel(PathBuilder builder, PathPublishing publishing, Me
     }
 
     public async Task<IActionResult> OnPostDetailsAsync(string slug, CancellationToken cancellationToken) =>
-        await AfterAsync(slug, await builder.SaveDetailsAsync(slug, User.ToActor(), Title, Summary, cancellationToken), "Details saved.", null, cancellationToken);
+        await AfterAsync(slug, await builder.SaveDetailsAsync(slug, User.ToActor(), Title, Summary, LoadedTitle is null ? null : new PathDetails(LoadedTitle, LoadedSummary ?? ""), cancellationToken), "Details saved.", null, cancellationToken);
 
     public async Task<IActionResult> OnPostCoverAsync(string slug, IFormFile? cover, CancellationToken cancellationToken)
     {
@@ -132,6 +139,11 @@ public sealed class EditModel(PathBuilder builder, PathPublishing publishing, Me
 
         Title ??= Path.Title;
         Summary ??= Path.Summary;
+
+        // The form now shows what is stored as "loaded": saving again means "use my wording instead".
+        ModelState.Remove(nameof(LoadedTitle));
+        ModelState.Remove(nameof(LoadedSummary));
+        (LoadedTitle, LoadedSummary) = (Path.Title, Path.Summary);
         return PathResults.ToPage(this, failed);
     }
 
