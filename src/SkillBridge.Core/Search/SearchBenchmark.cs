@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Data;
@@ -54,13 +53,11 @@ public sealed class SearchBenchmark(TextWriter output)
             var random = new Random(Seed);
             var words = Vocabulary(random);
             var cumulative = Zipf(words.Length);
-            var vocabulary = new SearchVocabulary(TimeProvider.System);
-            using var cache = new MemoryCache(new MemoryCacheOptions());
-            using var facetMap = new SearchFacetMap();
-            var search = new SearchService(db, vocabulary, facetMap, cache, TimeProvider.System, NullLogger<SearchService>.Instance);
+            using var index = new SearchIndex(Options.Create(options), TimeProvider.System, NullLogger<SearchIndex>.Instance);
+            var search = new SearchService(db, index, new NoSearchSynonyms(), TimeProvider.System);
             if (ReuseFolder is null)
             {
-                await GenerateAndIndexAsync(db, search, modules, words, cumulative, random, folder, cancellationToken);
+                await GenerateAndIndexAsync(db, search, index, modules, words, cumulative, random, folder, cancellationToken);
             }
             else
             {
@@ -75,14 +72,11 @@ public sealed class SearchBenchmark(TextWriter output)
             {
                 foreach (var (kind, list) in queries)
                 {
-                    // Facets are cached per query and index version; clear so every query pays for them.
-                    cache.Clear();
                     foreach (var warmUp in list.Take(5))
                     {
                         await search.SearchAsync(warmUp with { IncludeFacets = includeFacets }, cancellationToken);
                     }
 
-                    cache.Clear();
                     var times = new List<double>();
                     var hits = 0L;
                     foreach (var request in list)
@@ -134,7 +128,7 @@ public sealed class SearchBenchmark(TextWriter output)
     }
 
     private async Task GenerateAndIndexAsync(
-        SkillBridgeDbContext db, SearchService search, int modules, string[] words, double[] cumulative, Random random, string folder, CancellationToken cancellationToken)
+        SkillBridgeDbContext db, SearchService search, SearchIndex searchIndex, int modules, string[] words, double[] cumulative, Random random, string folder, CancellationToken cancellationToken)
     {
         output.WriteLine($"Generating {modules:N0} modules of ~{BodyWords} words from {words.Length:N0} words in {folder} ...");
         var generate = Stopwatch.StartNew();
@@ -152,8 +146,8 @@ public sealed class SearchBenchmark(TextWriter output)
             }
         }), cancellationToken);
         var indexTime = index.Elapsed;
-        var size = await IndexSizeAsync(db, cancellationToken);
-        output.WriteLine($"Index time: {indexTime.TotalSeconds:F1} s (including the final optimize); inverted index: {size / 1024.0 / 1024.0:F1} MiB; database file: {new FileInfo(Path.Combine(folder, "skillbridge.db")).Length / 1024.0 / 1024.0:F1} MiB");
+        var size = new DirectoryInfo(searchIndex.IndexPath).EnumerateFiles().Sum(f => f.Length);
+        output.WriteLine($"Index time: {indexTime.TotalSeconds:F1} s (including the final merge); Lucene index: {size / 1024.0 / 1024.0:F1} MiB; database file: {new FileInfo(Path.Combine(folder, "skillbridge.db")).Length / 1024.0 / 1024.0:F1} MiB");
     }
 
     private static double Percentile(List<double> sorted, int percentile) =>
@@ -320,22 +314,6 @@ public sealed class SearchBenchmark(TextWriter output)
         }
 
         return kinds;
-    }
-
-    private static async Task<long> IndexSizeAsync(SkillBridgeDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            // dbstat is not compiled into the bundled SQLite: count the inverted index's blocks (b-tree overhead excluded).
-            command.CommandText = $"SELECT (SELECT sum(length(block)) FROM \"{SearchSchema.IndexTable}_data\") + (SELECT count(*) * 16 FROM \"{SearchSchema.IndexTable}_idx\")";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)

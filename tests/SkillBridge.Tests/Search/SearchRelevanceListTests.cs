@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using SkillBridge.Core;
 using SkillBridge.Core.Search;
 using SkillBridge.Tests.Infrastructure;
 
@@ -7,8 +8,8 @@ namespace SkillBridge.Tests.Search;
 
 /// <summary>
 /// The relevance list of issue 12, written before the Lucene engine: queries as people type them on the starter
-/// content, each naming the module that must be in the top three, grouped by the failure of the FTS5 engine they
-/// catch. Any miss fails. Runs on both engines.
+/// content, each naming the module that must be in the top three, grouped by the failure of the FTS5 engine
+/// they catch. Any miss fails. Runs on both engines.
 /// </summary>
 [Collection(StarterSite.Name)]
 public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory factory)
@@ -119,7 +120,7 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     /// <summary>Every word of the starter modules as written (lower case, accents kept out), read from the files themselves.</summary>
     private static HashSet<string> CatalogueWords()
     {
-        var folder = SolutionFolders.Find("content", AppContext.BaseDirectory);
+        var folder = SolutionFolders.Find("content", AppContext.BaseDirectory) ?? throw new InvalidOperationException("The starter content folder is missing.");
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories))
         {
