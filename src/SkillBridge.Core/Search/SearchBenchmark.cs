@@ -104,6 +104,11 @@ public sealed class SearchBenchmark(TextWriter output)
 
             suggestTimes.Sort();
             output.WriteLine($"{"suggest",-10} {"-",-7} {Percentile(suggestTimes, 50),8:F2} {Percentile(suggestTimes, 95),8:F2} {Percentile(suggestTimes, 99),8:F2} {suggestTimes[^1],8:F2} {"",9}");
+
+            var mix = queries.SelectMany(q => q.Requests).ToList();
+            var single = await ThroughputAsync(builder.Options, index, mix, clients: 1, cancellationToken);
+            var eight = await ThroughputAsync(builder.Options, index, mix, clients: 8, cancellationToken);
+            output.WriteLine($"Throughput, every kind with facets: 1 client {single:F0} queries/s; 8 concurrent clients {eight:F0} queries/s ({eight / single:F2}x) on {Environment.ProcessorCount} cores.");
             return 0;
         }
         finally
@@ -148,6 +153,24 @@ public sealed class SearchBenchmark(TextWriter output)
         var indexTime = index.Elapsed;
         var size = new DirectoryInfo(searchIndex.IndexPath).EnumerateFiles().Sum(f => f.Length);
         output.WriteLine($"Index time: {indexTime.TotalSeconds:F1} s (including the final merge); Lucene index: {size / 1024.0 / 1024.0:F1} MiB; database file: {new FileInfo(Path.Combine(folder, "skillbridge.db")).Length / 1024.0 / 1024.0:F1} MiB");
+    }
+
+    /// <summary>Queries per second when <paramref name="clients"/> clients each run the whole mix at once, each with its own database context.</summary>
+    private static async Task<double> ThroughputAsync(
+        DbContextOptions<SkillBridgeDbContext> options, SearchIndex index, List<SearchRequest> mix, int clients, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            await using var db = new SkillBridgeDbContext(options);
+            var search = new SearchService(db, index, new NoSearchSynonyms(), TimeProvider.System);
+            // Each client starts at a different place in the mix, so they do not ask the same query at the same moment.
+            for (var i = 0; i < mix.Count; i++)
+            {
+                await search.SearchAsync(mix[(i + client * mix.Count / clients) % mix.Count], cancellationToken);
+            }
+        }, cancellationToken)));
+        return clients * mix.Count / watch.Elapsed.TotalSeconds;
     }
 
     private static double Percentile(List<double> sorted, int percentile) =>

@@ -238,6 +238,11 @@ public sealed class SearchIndex : IDisposable
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
+            lock (_startLock)
+            {
+                Claim();
+            }
+
             await using var db = NewContext();
             // Entries younger than GapWait may have lower-numbered neighbours still committing: the new index starts
             // before them and applies them again (harmless: applying writes the module as it is now).

@@ -66,6 +66,20 @@ public sealed class SearchPageTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
+    public async Task Get_OnlyModulesWithSomeOfTheWords_IsRecordedAsAMiss()
+    {
+        // No module holds the made-up word: the page shows the phishing modules (any word) and says so.
+        var words = "phishing zq" + Guid.NewGuid().ToString("N")[..8].Replace('0', 'x');
+
+        var page = await _client.GetPageAsync("/search?q=" + Uri.EscapeDataString(words));
+
+        Assert.Contains("No module has all of these words", page.Text("main"), StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+        Assert.True(await db.MissedSearches.AsNoTracking().AnyAsync(s => s.Query == words));
+    }
+
+    [Fact]
     public async Task Api_Search_ReturnsResultsSnippetsAndFacets()
     {
         using var response = await _client.GetAsync("/api/search?q=linkedin&category=social-media");
