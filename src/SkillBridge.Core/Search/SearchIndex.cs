@@ -31,9 +31,6 @@ public sealed class SearchIndex : IDisposable
 
     private const string PositionKey = "search-change";
 
-    /// <summary>Catalogues up to this size are indexed before the site starts serving (well under a second); larger ones in the background.</summary>
-    public const int BuildInForeground = 2000;
-
     /// <summary>
     /// A missing log entry younger than this may be a transaction still committing (PostgreSQL hands out ids before
     /// commit): later entries wait for it. Older, it was rolled back and is skipped.
@@ -119,7 +116,8 @@ public sealed class SearchIndex : IDisposable
         try
         {
             Claim();
-            _current = TryOpen(IndexPath, out _position);
+            // A rebuild asked for before anything else (the reindex command, the benchmark) has opened it already.
+            _current ??= TryOpen(IndexPath, out _position);
         }
         finally
         {
@@ -134,7 +132,7 @@ public sealed class SearchIndex : IDisposable
 
         await using var db = NewContext();
         var published = await PublishedIds(db).CountAsync(cancellationToken);
-        if (published <= BuildInForeground)
+        if (published <= _options.Search.ForegroundBuildLimit)
         {
             await RebuildAsync(null, cancellationToken);
             return;
@@ -298,6 +296,9 @@ public sealed class SearchIndex : IDisposable
             _rebuild.Release();
         }
     }
+
+    /// <summary>Held by a rebuild from start to swap; tests take it to see the site while an index is being prepared.</summary>
+    internal SemaphoreSlim RebuildGate => _rebuild;
 
     /// <summary>Documents in the index (each a published module).</summary>
     public int Count()

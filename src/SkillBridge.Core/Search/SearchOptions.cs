@@ -8,4 +8,7 @@ public sealed class SearchOptions
 
     /// <summary>How often the index looks for changes made on other nodes (the issue asks for 2 seconds at most).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A missing index for at most this many published modules is built before the site serves (well under a second); a larger one in the background.</summary>
+    public int ForegroundBuildLimit { get; set; } = 2000;
 }

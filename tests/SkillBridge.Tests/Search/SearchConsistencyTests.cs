@@ -97,6 +97,39 @@ public sealed class SearchConsistencyTests
         }
     }
 
+    [Fact]
+    public async Task Search_WhileTheFirstIndexIsBeingBuilt_SaysSoAndIsNotAMiss()
+    {
+        using var site = new SkillBridgeWebFactory();
+        await using var scope = site.Services.CreateAsyncScope();
+        var siteOptions = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.SkillBridgeOptions>>().Value;
+        var options = new Core.SkillBridgeOptions
+        {
+            DatabaseProvider = siteOptions.DatabaseProvider,
+            ConnectionString = siteOptions.ConnectionString,
+            ResolvedDataPath = siteOptions.ResolvedDataPath,
+            Search = new SearchOptions { IndexPath = Path.Combine(siteOptions.ResolvedDataPath, "index-being-built"), ForegroundBuildLimit = 0 },
+        };
+        using var index = new SearchIndex(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SearchIndex>.Instance);
+        var sut = new SearchService(scope.ServiceProvider.GetRequiredService<Core.Data.SkillBridgeDbContext>(), index, new NoSearchSynonyms(), TimeProvider.System);
+        await index.RebuildGate.WaitAsync();
+
+        var preparing = await sut.SearchAsync(new SearchRequest("phishing"));
+
+        Assert.NotNull(preparing.Preparing);
+        Assert.True(preparing.Preparing.Value.Total > 0);
+        Assert.False(preparing.IsMiss);
+        index.RebuildGate.Release();
+        var clock = Stopwatch.StartNew();
+        while (!index.IsReady)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The index was not built in the background.");
+            await Task.Yield();
+        }
+
+        Assert.Contains((await sut.SearchAsync(new SearchRequest("phishing"))).Hits, h => h.Slug == "spot-a-phishing-message");
+    }
+
     private static async Task ChangeAsync(SkillBridgeWebFactory site, Func<PublishingWorkflow, Task<AuthoringResult<Core.Modules.Module>>> change)
     {
         await using var scope = site.Services.CreateAsyncScope();

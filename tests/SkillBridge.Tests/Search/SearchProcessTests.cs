@@ -1,14 +1,17 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SkillBridge.Core;
+using SkillBridge.Tests.Infrastructure.Databases;
 using SkillBridge.Tests.TestSupport;
 
 namespace SkillBridge.Tests.Search;
 
 /// <summary>
-/// The index records the last change-log entry it applied in the same Lucene commit as the documents: a site killed
-/// with SIGKILL while it applies changes comes back with an index holding exactly the published modules.
+/// The built site as a process on SQLite: the index records the last change-log entry it applied in the same Lucene
+/// commit as the documents, so a site killed with SIGKILL while it applies changes comes back with an index holding
+/// exactly the published modules; and the reindex command rebuilds the index showing its progress.
 /// </summary>
-public sealed class SearchCrashTests : IDisposable
+public sealed class SearchProcessTests : IDisposable
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "search-crash-" + Guid.NewGuid().ToString("N"));
 
@@ -56,6 +59,18 @@ public sealed class SearchCrashTests : IDisposable
         Assert.NotEmpty(published);
         Assert.Equal(published.Order(StringComparer.Ordinal), indexed.Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(indexed.Count, indexed.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Reindex_StarterDatabase_ShowsProgressAndEndsConsistent()
+    {
+        await TestDatabases.ProvisionAsync(_dataPath, TestDatabaseContent.Starter, DatabaseProvider.Sqlite);
+
+        var (exitCode, output, error) = await SiteProcess.RunToExitAsync(SiteProcess.StartInfo(_dataPath, "Testing", "reindex"));
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Matches(@"indexed (\d+)/\1", output);
+        Assert.Matches(@"Reindexed (\d+) module\(s\); \1 indexed of \1 published\.", output);
     }
 
     public void Dispose()
