@@ -41,7 +41,7 @@ public static class DependencyInjection
         {
             var options = services.GetRequiredService<IOptions<SkillBridgeOptions>>().Value;
             Configure(db, options);
-            db.AddInterceptors(services.GetRequiredService<OutboxInterceptor>());
+            db.AddInterceptors(services.GetRequiredService<OutboxInterceptor>(), services.GetRequiredService<SearchChangeInterceptor>());
         });
 
         builder.Services.TryAddSingletonTimeProvider();
@@ -86,11 +86,12 @@ public static class DependencyInjection
         builder.Services.AddScoped<ReviewQueueService>();
         builder.Services.AddScoped<ModuleHistory>();
         builder.Services.AddScoped<SearchService>();
-        builder.Services.AddSingleton<SearchVocabulary>();
+        builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddSingleton<SearchChangeInterceptor>();
+        builder.Services.AddHostedService<SearchIndexWorker>();
         builder.Services.AddSingleton<DatabaseSearchSynonyms>();
         builder.Services.AddSingleton<ISearchSynonymSource>(services => services.GetRequiredService<DatabaseSearchSynonyms>());
         builder.Services.AddScoped<SearchSynonymService>();
-        builder.Services.AddSingleton<SearchFacetMap>();
         builder.Services.AddScoped<ProgressService>();
         builder.Services.AddScoped<LearnerModuleStates>();
         builder.Services.AddScoped<FeedbackService>();
@@ -154,9 +155,6 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 db.UseSqlite(options.ConnectionString ?? SqliteConnectionString(options), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-
-                // The FTS5 index changes in the same transaction as publishing (design.md, Search).
-                db.AddInterceptors(SearchInterceptor);
                 break;
             case DatabaseProvider.PostgreSql:
                 db.UseNpgsql(
@@ -174,9 +172,6 @@ public static class DependencyInjection
 
     /// <inheritdoc cref="SqliteMigrationsAssembly"/>
     public const string PostgreSqlMigrationsAssembly = "SkillBridge.Migrations.PostgreSql";
-
-    /// <summary>Stateless apart from per-save bookkeeping keyed by context, so one instance serves every context.</summary>
-    private static readonly SearchIndexInterceptor SearchInterceptor = new();
 
     public static string SqliteConnectionString(SkillBridgeOptions options) =>
         $"Data Source={Path.Combine(options.ResolvedDataPath, "skillbridge.db")};Foreign Keys=True;Pooling=True";

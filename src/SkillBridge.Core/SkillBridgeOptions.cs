@@ -61,6 +61,8 @@ public sealed class SkillBridgeOptions
 
     public Content.ContentOptions Content { get; set; } = new();
 
+    public Search.SearchOptions Search { get; set; } = new();
+
     /// <summary>Set by the host once the content root is known: absolute DataPath.</summary>
     public string ResolvedDataPath { get; set; } = "";
 

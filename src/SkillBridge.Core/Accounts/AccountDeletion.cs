@@ -100,8 +100,8 @@ public sealed class AccountDeletion(
 
             await db.SaveChangesAsync(cancellationToken);
 
-            // The search index names authors: SearchIndexInterceptor rewrote the rows of the modules showing the renamed
-            // person in the save above, inside this transaction.
+            // The search index names authors: SearchChangeInterceptor logged the modules showing the renamed person in
+            // the save above, inside this transaction; this node's index applies them when it commits.
             await audit.RecordAsync(
                 AuditAction.AccountDeleted,
                 actor ?? erasure.FormerUsername,

@@ -56,6 +56,8 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<MissedSearch> MissedSearches => Set<MissedSearch>();
 
+    public DbSet<SearchChange> SearchChanges => Set<SearchChange>();
+
     public DbSet<MentoringRequest> MentoringRequests => Set<MentoringRequest>();
 
     public DbSet<ProposedTime> ProposedTimes => Set<ProposedTime>();

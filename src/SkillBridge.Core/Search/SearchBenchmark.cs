@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Data;
@@ -49,13 +48,11 @@ public sealed class SearchBenchmark(TextWriter output)
             await using var db = new SkillBridgeDbContext(builder.Options);
             await new DatabaseInitializer(db, Options.Create(options)).InitializeAsync(cancellationToken);
 
-            var vocabulary = new SearchVocabulary(TimeProvider.System);
-            using var cache = new MemoryCache(new MemoryCacheOptions());
-            using var facetMap = new SearchFacetMap();
-            var search = new SearchService(db, vocabulary, facetMap, cache, TimeProvider.System, NullLogger<SearchService>.Instance);
+            using var index = new SearchIndex(Options.Create(options), TimeProvider.System, NullLogger<SearchIndex>.Instance);
+            var search = new SearchService(db, index, new NoSearchSynonyms(), TimeProvider.System);
             if (ReuseFolder is null)
             {
-                await GenerateAndIndexAsync(db, search, corpus, folder, cancellationToken);
+                await GenerateAndIndexAsync(db, search, index, corpus, folder, cancellationToken);
             }
             else
             {
@@ -69,14 +66,11 @@ public sealed class SearchBenchmark(TextWriter output)
             {
                 foreach (var (kind, list) in queries)
                 {
-                    // Facets are cached per query and index version; clear so every query pays for them.
-                    cache.Clear();
                     foreach (var warmUp in list.Take(5))
                     {
                         await search.SearchAsync(warmUp with { IncludeFacets = includeFacets }, cancellationToken);
                     }
 
-                    cache.Clear();
                     var times = new List<double>();
                     var hits = 0L;
                     foreach (var request in list)
@@ -109,6 +103,11 @@ public sealed class SearchBenchmark(TextWriter output)
 
             suggestTimes.Sort();
             output.WriteLine($"{"suggest",-10} {"-",-7} {Percentile(suggestTimes, 50),8:F2} {Percentile(suggestTimes, 95),8:F2} {Percentile(suggestTimes, 99),8:F2} {suggestTimes[^1],8:F2} {"",9}");
+
+            var mix = queries.SelectMany(q => q.Requests).ToList();
+            var single = await ThroughputAsync(builder.Options, index, mix, clients: 1, cancellationToken);
+            var eight = await ThroughputAsync(builder.Options, index, mix, clients: 8, cancellationToken);
+            output.WriteLine($"Throughput, every kind with facets: 1 client {single:F0} queries/s; 8 concurrent clients {eight:F0} queries/s ({eight / single:F2}x) on {Environment.ProcessorCount} cores.");
             return 0;
         }
         finally
@@ -132,7 +131,7 @@ public sealed class SearchBenchmark(TextWriter output)
         }
     }
 
-    private async Task GenerateAndIndexAsync(SkillBridgeDbContext db, SearchService search, IBenchmarkCorpus corpus, string folder, CancellationToken cancellationToken)
+    private async Task GenerateAndIndexAsync(SkillBridgeDbContext db, SearchService search, SearchIndex searchIndex, IBenchmarkCorpus corpus, string folder, CancellationToken cancellationToken)
     {
         output.WriteLine($"Loading {corpus.Description} into {folder} ...");
         var generate = Stopwatch.StartNew();
@@ -150,8 +149,26 @@ public sealed class SearchBenchmark(TextWriter output)
             }
         }), cancellationToken);
         var indexTime = index.Elapsed;
-        var size = await IndexSizeAsync(db, cancellationToken);
-        output.WriteLine($"Index time: {indexTime.TotalSeconds:F1} s (including the final optimize); inverted index: {size / 1024.0 / 1024.0:F1} MiB; database file: {new FileInfo(Path.Combine(folder, "skillbridge.db")).Length / 1024.0 / 1024.0:F1} MiB");
+        var size = new DirectoryInfo(searchIndex.IndexPath).EnumerateFiles().Sum(f => f.Length);
+        output.WriteLine($"Index time: {indexTime.TotalSeconds:F1} s (including the final merge); Lucene index: {size / 1024.0 / 1024.0:F1} MiB; database file: {new FileInfo(Path.Combine(folder, "skillbridge.db")).Length / 1024.0 / 1024.0:F1} MiB");
+    }
+
+    /// <summary>Queries per second when <paramref name="clients"/> clients each run the whole mix at once, each with its own database context.</summary>
+    private static async Task<double> ThroughputAsync(
+        DbContextOptions<SkillBridgeDbContext> options, SearchIndex index, List<SearchRequest> mix, int clients, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            await using var db = new SkillBridgeDbContext(options);
+            var search = new SearchService(db, index, new NoSearchSynonyms(), TimeProvider.System);
+            // Each client starts at a different place in the mix, so they do not ask the same query at the same moment.
+            for (var i = 0; i < mix.Count; i++)
+            {
+                await search.SearchAsync(mix[(i + client * mix.Count / clients) % mix.Count], cancellationToken);
+            }
+        }, cancellationToken)));
+        return clients * mix.Count / watch.Elapsed.TotalSeconds;
     }
 
     private static double Percentile(List<double> sorted, int percentile) =>
@@ -206,22 +223,6 @@ public sealed class SearchBenchmark(TextWriter output)
         await transaction.CommitAsync(cancellationToken);
         await db.Database.CloseConnectionAsync();
         output.WriteLine($"loaded {id:N0} modules in {categories.Count} categories");
-    }
-
-    private static async Task<long> IndexSizeAsync(SkillBridgeDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            // dbstat is not compiled into the bundled SQLite: count the inverted index's blocks (b-tree overhead excluded).
-            command.CommandText = $"SELECT (SELECT sum(length(block)) FROM \"{SearchSchema.IndexTable}_data\") + (SELECT count(*) * 16 FROM \"{SearchSchema.IndexTable}_idx\")";
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)

@@ -43,8 +43,11 @@ public sealed record SearchResults(
     SearchFilters Filters,
     SearchFacets? Facets)
 {
-    /// <summary>More than <see cref="Total"/> modules match: counting stopped at <see cref="SearchService.TotalCap"/>.</summary>
-    public bool TotalIsCapped { get; init; }
+    /// <summary>Set while this node builds its first index: how many modules of how many are in (nothing can be found yet).</summary>
+    public (int Done, int Total)? Preparing { get; init; }
+
+    /// <summary>Worth recording as a search that found nothing: no module, or only modules with some of the words.</summary>
+    public bool IsMiss => Preparing is null && (Total == 0 || MatchedAnyWord);
 
     public static SearchResults None(string query, SearchFilters filters) => new(query, null, false, [], 0, 1, 1, filters, null);
 }
@@ -60,6 +63,15 @@ public sealed record SearchSuggestion(string Slug, string Title);
 public sealed record SearchConsistency(int Indexed, int Published)
 {
     public bool Consistent => Indexed == Published;
+
+    /// <summary>The last search change-log entry this node's index includes.</summary>
+    public long IndexPosition { get; init; }
+
+    /// <summary>The last entry in the log: the difference is the index's lag.</summary>
+    public long LogPosition { get; init; }
+
+    /// <summary>Set while the index is being rebuilt: modules done of all.</summary>
+    public (int Done, int Total)? Building { get; init; }
 }
 
 public sealed record MissedSearchCount(string Query, int Count, DateTime LastSearchedAt);

@@ -1,9 +1,9 @@
 namespace SkillBridge.Core.Search;
 
 /// <summary>
-/// The SQLite objects behind search. None of them is part of the EF model: FTS5 virtual tables (and their shadow
-/// tables) cannot be described by it, so migrations create them with raw SQL and only the index writer and
-/// <see cref="SearchService"/> touch them.
+/// The SQLite FTS5 objects that search used before it moved to Lucene.Net (issue 12), as the history migrations
+/// created them; the SearchChangeLog migration drops them (<see cref="Data.Migrations.Steps.DropFullTextSearch"/>).
+/// Kept because those migrations, frozen, still build them on the way up. Nothing else reads them.
 /// </summary>
 public static class SearchSchema
 {
@@ -18,7 +18,7 @@ public static class SearchSchema
 
     /// <summary>
     /// An ordinary table with each indexed module's category, level, minutes and authors and the index version that last
-    /// wrote it (Indexed = 0 once it left the index), so <see cref="SearchFacetMap"/> keeps facet counts in memory and
+    /// wrote it (Indexed = 0 once it left the index), so the FTS5 engine's facet map kept facet counts in memory and
     /// reads only what changed since it last looked.
     /// </summary>
     public const string DocumentsTable = "SearchDocuments";

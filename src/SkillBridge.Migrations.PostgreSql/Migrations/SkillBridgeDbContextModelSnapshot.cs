@@ -1829,6 +1829,25 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.ToTable("MissedSearches", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Search.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchChanges", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Search.Synonyms.SearchSynonym", b =>
                 {
                     b.Property<int>("Id")

@@ -1755,6 +1755,23 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.ToTable("MissedSearches", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Search.SearchChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchChanges", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Search.Synonyms.SearchSynonym", b =>
                 {
                     b.Property<int>("Id")

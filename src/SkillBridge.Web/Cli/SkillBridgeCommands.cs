@@ -192,7 +192,7 @@ public static class SkillBridgeCommands
 
     private static Command ReindexCommand(IServiceProvider services)
     {
-        var command = new Command("reindex", "Rebuild the search index from every published module, in one transaction, then check it against the published count.");
+        var command = new Command("reindex", "Rebuild this node's search index (DataPath/search-index) from every published module, showing progress, then check it against the published count.");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;

@@ -31,7 +31,6 @@ public static class SearchEndpoints
         string? CorrectedQuery,
         bool MatchedAnyWord,
         int Total,
-        bool TotalIsCapped,
         int Page,
         int PageCount,
         IReadOnlyList<SearchHitResponse> Results,
@@ -68,7 +67,6 @@ public static class SearchEndpoints
             results.CorrectedQuery,
             results.MatchedAnyWord,
             results.Total,
-            results.TotalIsCapped,
             results.Page,
             results.PageCount,
             results.Hits.Select(h => new SearchHitResponse(

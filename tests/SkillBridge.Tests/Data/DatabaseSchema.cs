@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using SkillBridge.Core.Search;
 using SkillBridge.Tests.Infrastructure.Databases;
 
 namespace SkillBridge.Tests.Data;
@@ -17,10 +16,6 @@ public static class DatabaseSchema
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var tables = (await QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')", r => r.GetString(0)))
-            // The FTS5 search index, its shadow tables, its term list and version row are created by the Search
-            // migration with raw SQL and cannot be part of the EF model; they are named here one by one, so any other
-            // table outside the model still fails the comparison.
-            .Where(name => !SearchSchema.ObjectsOutsideTheModel.Contains(name, StringComparer.Ordinal))
             .ToList();
         var lines = new List<string>();
         foreach (var table in tables)

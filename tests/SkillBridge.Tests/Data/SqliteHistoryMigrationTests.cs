@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SkillBridge.Core.Search;
@@ -10,7 +9,7 @@ using SkillBridge.Tests.Infrastructure;
 namespace SkillBridge.Tests.Data;
 
 /// <summary>
-/// Hand-written migrations from before the generated baseline that rewrite SQLite data (statuses, the FTS5 index), fed
+/// Hand-written migrations from before the generated baseline that rewrite SQLite data (statuses; the FTS5 index, dropped since search moved to Lucene), fed
 /// with rows in SQLite's dialect. The PostgreSQL path through the same migrations is covered by the upgrade fixtures.
 /// </summary>
 public sealed class SqliteHistoryMigrationTests
@@ -40,7 +39,7 @@ public sealed class SqliteHistoryMigrationTests
     }
 
     [Fact]
-    public async Task Migrate_SearchIndexFromBeforeFilterTokens_IsRebuiltSoFiltersAndFacetsWork()
+    public async Task Migrate_DatabaseWithTheFts5Index_DropsItAndTheLuceneIndexFindsItsModules()
     {
         using var database = new TestDatabase();
         await using (var db = database.CreateContext())
@@ -58,12 +57,13 @@ public sealed class SqliteHistoryMigrationTests
         }
 
         await using var upgraded = await database.CreateMigratedContextAsync();
-        using var cache = new MemoryCache(new MemoryCacheOptions());
-        using var facetMap = new SearchFacetMap();
-        var sut = new SearchService(upgraded, new SearchVocabulary(TimeProvider.System), facetMap, cache, TimeProvider.System, NullLogger<SearchService>.Instance);
+        using var index = new SearchIndex(Microsoft.Extensions.Options.Options.Create(database.Options), TimeProvider.System, NullLogger<SearchIndex>.Instance);
+        var sut = new SearchService(upgraded, index, new NoSearchSynonyms(), TimeProvider.System);
 
         var found = await sut.SearchAsync(new SearchRequest("kanban", Category: "tools", Level: SkillBridge.Core.Modules.ModuleLevel.Intermediate, Author: "kim.lee"));
 
+        var fts5Tables = await upgraded.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE name LIKE 'Search%' AND name NOT IN ('SearchChanges', 'SearchSynonyms', 'SearchSynonymVersions')").ToListAsync();
+        Assert.Empty(fts5Tables);
         Assert.Equal("kept", Assert.Single(found.Hits).Slug);
         Assert.Equal(1, Assert.Single(found.Facets!.Authors).Count);
         Assert.Equal("longer", Assert.Single(found.Facets.Durations).Value);

@@ -52,7 +52,8 @@ public sealed class UpgradeTests : IDisposable
         Assert.Equal(2, before["ModuleProgress"].Rows);
         Assert.Equal(1, before["MentoringRequests"].Rows);
         Assert.Equal(1, before["ModuleDrafts"].Rows);
-        foreach (var (table, expected) in before)
+        // The FTS5 search tables are dropped on purpose: search moved to a Lucene index per node (issue 12).
+        foreach (var (table, expected) in before.Where(t => !Core.Search.SearchSchema.ObjectsOutsideTheModel.Contains(t.Key, StringComparer.Ordinal)))
         {
             Assert.True(after.TryGetValue(table, out var actual), $"Table {table} is gone after the upgrade.");
             Assert.True(expected == actual, $"{table}: before {expected}, after {actual}.");

@@ -9,8 +9,7 @@ using SkillBridge.Tests.Infrastructure;
 namespace SkillBridge.Tests.Search;
 
 /// <summary>
-/// What search does on every engine, with the FTS5 index (SQLite) or reading the modules directly (PostgreSQL until
-/// issue 12): words, phrases, excluded words, filters and facets over the starter content, and input that is only ever text.
+/// What search does on every engine, from each site's own Lucene index: words, phrases, excluded words, filters and facets over the starter content, and input that is only ever text.
 /// </summary>
 [Collection(StarterSite.Name)]
 public sealed class SearchBasicsTests(SkillBridgeWebFactory factory)

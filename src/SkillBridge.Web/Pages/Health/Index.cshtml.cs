@@ -21,11 +21,8 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
 
     public string ImageMode { get; private set; } = "";
 
-    /// <summary>Modules in the search index against published modules; they differ only if something wrote around the index (run reindex).</summary>
+    /// <summary>Modules in this node's search index against published modules, and its place in the search change log.</summary>
     public SearchConsistency? Search { get; private set; }
-
-    /// <summary>On PostgreSQL there is no index until search moves to Lucene.Net: it reads the published modules directly.</summary>
-    public bool SearchHasIndex { get; private set; }
 
     /// <summary>Whether mail is on, and why not when SMTP is configured without a site address.</summary>
     public string Mail { get; private set; } = "";
@@ -39,7 +36,6 @@ public sealed class IndexModel(SkillBridgeDbContext db, ImageProcessing imagePro
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         DatabaseProvider = db.Database.ProviderName ?? "unknown";
-        SearchHasIndex = db.Database.IsSqlite();
         DatabaseReachable = await db.Database.CanConnectAsync(cancellationToken);
         if (DatabaseReachable)
         {

@@ -42,7 +42,8 @@ public sealed class IndexModel(SearchService search, LearnerModuleStates learner
             new SearchRequest(Query, Category, SearchEndpoints.ParseLevel(Level), SearchEndpoints.ParseDuration(Duration), Author, PageNumber),
             cancellationToken);
         await this.LoadLearnerStatesAsync(learnerStates, Results.Hits.Select(h => h.Slug), cancellationToken);
-        if (Results.Total == 0 && !string.IsNullOrWhiteSpace(Query))
+        // Also a miss: results only from the any-word fallback (no module had every word). Not while the index is being built.
+        if (Results.IsMiss && !string.IsNullOrWhiteSpace(Query))
         {
             await search.RecordMissAsync(Query, cancellationToken);
         }

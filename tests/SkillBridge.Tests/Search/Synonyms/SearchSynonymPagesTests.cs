@@ -99,6 +99,23 @@ public sealed class SearchSynonymPagesTests(SkillBridgeWebFactory factory) : ICl
         Assert.NotNull(reports.QuerySelector("main a[href='/search/synonyms']"));
     }
 
+    [Fact]
+    public async Task AddedSynonym_SearchingTheWord_FindsTheModuleItMeansWithoutReindexing()
+    {
+        var word = "blorpcast" + Guid.NewGuid().ToString("N")[..6];
+        using var learner = factory.CreateBrowser();
+        var before = await learner.GetPageAsync("/search?q=" + word);
+        using var curator = await CuratorAsync();
+        var page = await curator.GetPageAsync("/search/synonyms");
+
+        using var response = await curator.SubmitAsync(AddForm(page), [new("Searched", word), new("Meaning", "share your screen")]);
+        var after = await learner.GetPageAsync("/search?q=" + word);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(before.QuerySelectorAll(".search-hits li"));
+        Assert.Equal("/modules/share-your-screen", after.QuerySelector(".search-hits li h2 a")?.GetAttribute("href"));
+    }
+
     private Task<HttpClient> CuratorAsync() => factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("syn.curator"), Roles.Curator);
 
     private static IHtmlFormElement AddForm(IHtmlDocument page) => (IHtmlFormElement)page.QuerySelector("form.account-form")!;

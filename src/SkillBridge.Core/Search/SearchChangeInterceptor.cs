@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -8,13 +9,18 @@ using SkillBridge.Core.Modules;
 namespace SkillBridge.Core.Search;
 
 /// <summary>
-/// Keeps the search index in step with publishing: when a save adds or deletes a module or changes its status or
-/// published revision, or renames a person or category that published modules show, those modules' index rows are
-/// rewritten on the same connection, inside the same transaction, before it commits. The importer, the publishing workflow and the scheduler all get this without knowing about search.
+/// Writes the search change log: when a save adds or deletes a module, changes its status, published revision or slug,
+/// or renames a person or category that published modules show, one <see cref="SearchChange"/> per module is written
+/// in the same transaction as the save (one is opened when the caller has none). Once that transaction commits, this
+/// node's index applies the log before the save returns, so the author sees the change at once; other nodes poll.
+/// The importer, the publishing workflow and the scheduler all get this without knowing about search.
 /// </summary>
-public sealed class SearchIndexInterceptor : SaveChangesInterceptor
+public sealed class SearchChangeInterceptor(SearchIndex index, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, PendingSave> _pending = [];
+
+    /// <summary>Contexts whose committed transaction holds log entries not yet applied here.</summary>
+    private readonly ConditionalWeakTable<DbContext, object> _committing = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -33,28 +39,40 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        if (eventData.Context is not { } context || !_pending.TryGetValue(context, out var pending))
         {
-            _pending.Remove(context);
-            try
+            return result;
+        }
+
+        _pending.Remove(context);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var id in pending.Modules.Select(m => m.Id).Concat(pending.ModuleIds).Distinct())
             {
-                var ids = pending.Modules.Select(m => m.Id).Concat(pending.RewriteIds).ToList();
-                await SearchIndexWriter.IndexModulesAsync(
-                    context.Database.GetDbConnection(), context.Database.CurrentTransaction?.GetDbTransaction(), ids, cancellationToken);
-                if (pending.OwnedTransaction is { } owned)
-                {
-                    await owned.CommitAsync(cancellationToken);
-                }
+                await context.Database.ExecuteSqlAsync($"INSERT INTO \"SearchChanges\" (\"ModuleId\", \"RecordedAt\") VALUES ({id}, {now})", cancellationToken);
             }
-            finally
+
+            if (pending.OwnedTransaction is { } owned)
             {
-                if (pending.OwnedTransaction is { } owned)
-                {
-                    await owned.DisposeAsync();
-                }
+                await owned.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                _committing.AddOrUpdate(context, pending);
+                return result;
+            }
+        }
+        finally
+        {
+            if (pending.OwnedTransaction is { } owned)
+            {
+                await owned.DisposeAsync();
             }
         }
 
+        await index.EnsureStartedAsync();
+        await index.CatchUpAsync(cancellationToken);
         return result;
     }
 
@@ -71,6 +89,32 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
         }
     }
 
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _committing.TryGetValue(context, out _))
+        {
+            _committing.Remove(context);
+            await index.EnsureStartedAsync();
+            await index.CatchUpAsync(cancellationToken);
+        }
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            _committing.Remove(context);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionRolledBackAsync(transaction, eventData).GetAwaiter().GetResult();
+
     // Nothing in SkillBridge saves synchronously; the synchronous path does the same work so a future caller stays correct.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
@@ -84,7 +128,21 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
     private static async Task<PendingSave?> CollectAsync(DbContext context, CancellationToken cancellationToken)
     {
         context.ChangeTracker.DetectChanges();
-        var pending = Collect(context);
+        PendingSave? pending = null;
+        foreach (var entry in context.ChangeTracker.Entries<Module>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Deleted:
+                    (pending ??= new()).ModuleIds.Add(entry.Entity.Id);
+                    break;
+                case EntityState.Added:
+                case EntityState.Modified when Changed(entry):
+                    (pending ??= new()).Modules.Add(entry.Entity);
+                    break;
+            }
+        }
+
         var people = context.ChangeTracker.Entries<People.Person>()
             .Where(e => e.State == EntityState.Modified && (e.Property(p => p.Name).IsModified || e.Property(p => p.Username).IsModified))
             .Select(e => e.Entity.Id).ToList();
@@ -101,27 +159,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
                 .ToListAsync(cancellationToken);
             if (shown.Count > 0)
             {
-                (pending ??= new()).RewriteIds.AddRange(shown);
-            }
-        }
-
-        return pending;
-    }
-
-    private static PendingSave? Collect(DbContext context)
-    {
-        PendingSave? pending = null;
-        foreach (var entry in context.ChangeTracker.Entries<Module>())
-        {
-            switch (entry.State)
-            {
-                case EntityState.Deleted:
-                    (pending ??= new()).RewriteIds.Add(entry.Entity.Id);
-                    break;
-                case EntityState.Added:
-                case EntityState.Modified when Changed(entry):
-                    (pending ??= new()).Modules.Add(entry.Entity);
-                    break;
+                (pending ??= new()).ModuleIds.AddRange(shown);
             }
         }
 
@@ -129,14 +167,14 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
     }
 
     private static bool Changed(EntityEntry<Module> entry) =>
-        entry.Property(m => m.Status).IsModified || entry.Property(m => m.PublishedRevisionId).IsModified;
+        entry.Property(m => m.Status).IsModified || entry.Property(m => m.PublishedRevisionId).IsModified || entry.Property(m => m.Slug).IsModified;
 
     private sealed class PendingSave
     {
+        /// <summary>Added or changed modules: their ids are known once the save is done.</summary>
         public List<Module> Modules { get; } = [];
 
-        /// <summary>Modules to write again from what is stored once the save is done: deleted ones leave the index.</summary>
-        public List<int> RewriteIds { get; } = [];
+        public List<int> ModuleIds { get; } = [];
 
         public IDbContextTransaction? OwnedTransaction { get; set; }
     }

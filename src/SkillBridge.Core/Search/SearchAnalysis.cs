@@ -1,0 +1,127 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.NGram;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace SkillBridge.Core.Search;
+
+/// <summary>
+/// How text becomes index terms. Every field folds case and accents; the stemmed fields (<see cref="SearchFields.Stemmed"/>)
+/// then apply English (Porter) stemming, the exact fields keep the words as written, and <see cref="SearchFields.Prefix"/>
+/// holds the leading letters of each title and tag word (edge n-grams), so a prefix is one term, however short. Stop
+/// words are indexed like any word (phrases and joined forms need them); queries leave them out (<see cref="SearchQueryPlanner"/>).
+/// </summary>
+public static class SearchAnalysis
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>The longest prefix kept in <see cref="SearchFields.Prefix"/>; a longer typed prefix matches whole words only.</summary>
+    public const int LongestPrefix = 20;
+
+    /// <summary>The analyzer of every field, by name.</summary>
+    public static Analyzer Create() => new PerFieldAnalyzerWrapper(new StemmedAnalyzer(), new Dictionary<string, Analyzer>(StringComparer.Ordinal)
+    {
+        [SearchFields.TitleExact] = new ExactAnalyzer(),
+        [SearchFields.Words] = new ExactAnalyzer(),
+        [SearchFields.Authors] = new ExactAnalyzer(),
+        [SearchFields.Prefix] = new PrefixAnalyzer(),
+    });
+
+    /// <summary>The word's stems as the stemmed fields index it (one for a word of letters; CJK text may give several).</summary>
+    public static List<string> Stems(Analyzer analyzer, string text) => Terms(analyzer, SearchFields.Body, text);
+
+    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
+    public static List<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Standard tokenizer, possessives dropped, lower case, accents folded: the words as written.</summary>
+    private sealed class ExactAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new EnglishPossessiveFilter(Version, source);
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new ASCIIFoldingFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    private sealed class StemmedAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new EnglishPossessiveFilter(Version, source);
+            stream = new LowerCaseFilter(Version, stream);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    private sealed class PrefixAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream stream = new LowerCaseFilter(Version, source);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new EdgeNGramTokenFilter(Version, stream, 1, LongestPrefix);
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+}
+
+/// <summary>The index's field names, in one place.</summary>
+public static class SearchFields
+{
+    public const string Id = "id";
+    public const string Slug = "slug";
+    public const string Title = "title";
+    public const string Tags = "tags";
+    public const string Summary = "summary";
+    public const string Body = "body";
+    public const string Authors = "authors";
+    public const string TitleExact = "title_x";
+
+    /// <summary>Every word of the module as written: the catalogue's vocabulary for corrections and joined/split forms.</summary>
+    public const string Words = "words";
+
+    public const string Prefix = "prefix";
+    public const string Category = "category";
+    public const string Level = "level";
+    public const string Duration = "duration";
+    public const string Author = "author";
+    public const string Minutes = "minutes";
+    public const string AuthorNames = "author_names";
+    public const string TitleSort = "title_sort";
+
+    /// <summary>The stemmed text fields and their weights.</summary>
+    public static readonly (string Field, float Weight)[] Stemmed =
+    [
+        (Title, 4f),
+        (Tags, 3f),
+        (Summary, 2f),
+        (Body, 1f),
+    ];
+
+    /// <summary>Facet and filter fields (doc values), in the order of <see cref="SearchFilters"/>.</summary>
+    public static readonly string[] Facets = [Category, Level, Duration, Author];
+}

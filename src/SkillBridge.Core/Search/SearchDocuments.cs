@@ -1,0 +1,87 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using Microsoft.EntityFrameworkCore;
+using SkillBridge.Core.Catalogue;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Modules;
+
+namespace SkillBridge.Core.Search;
+
+/// <summary>A published module as the index holds it, read from the database (the source of truth).</summary>
+public sealed record SearchDocument(
+    int ModuleId,
+    string Slug,
+    string Title,
+    string Summary,
+    string Body,
+    string CategoryKey,
+    string CategoryName,
+    ModuleLevel Level,
+    int Minutes,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<(string Username, string Name)> Authors)
+{
+    /// <summary>The Lucene document: text fields to match, stored fields to show, doc values to filter and count.</summary>
+    public Document ToDocument()
+    {
+        var plainBody = SearchText.PlainBody(Body);
+        var tags = string.Join(" | ", Tags.Append(CategoryName));
+        var authorText = string.Join(" | ", Authors.Select(a => a.Name + " " + a.Username.Replace('.', ' ')));
+        var document = new Document
+        {
+            new StringField(SearchFields.Id, ModuleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
+            new StoredField(SearchFields.Slug, Slug),
+            new TextField(SearchFields.Title, Title, Field.Store.YES),
+            new TextField(SearchFields.TitleExact, Title, Field.Store.NO),
+            new TextField(SearchFields.Tags, tags, Field.Store.NO),
+            new TextField(SearchFields.Summary, Summary, Field.Store.YES),
+            new TextField(SearchFields.Body, plainBody, Field.Store.YES),
+            new TextField(SearchFields.Authors, authorText, Field.Store.NO),
+            new TextField(SearchFields.Words, string.Join(" | ", Title, tags, Summary, plainBody, authorText), Field.Store.NO),
+            new TextField(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), Field.Store.NO),
+            new StoredField(SearchFields.Category, CategoryKey),
+            new SortedSetDocValuesField(SearchFields.Category, new BytesRef(CategoryKey)),
+            new StoredField(SearchFields.Level, Level.ToString()),
+            new SortedSetDocValuesField(SearchFields.Level, new BytesRef(Level.ToString().ToLowerInvariant())),
+            new SortedSetDocValuesField(SearchFields.Duration, new BytesRef(DurationOf(Minutes).ToString().ToLowerInvariant())),
+            new StoredField(SearchFields.Minutes, Minutes),
+            new StoredField(SearchFields.AuthorNames, string.Join(", ", Authors.Select(a => a.Name))),
+            new SortedDocValuesField(SearchFields.TitleSort, new BytesRef(SearchText.Fold(Title))),
+        };
+        foreach (var username in Authors.Select(a => a.Username).Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new SortedSetDocValuesField(SearchFields.Author, new BytesRef(username)));
+        }
+
+        return document;
+    }
+
+    public static DurationRange DurationOf(int minutes) =>
+        Enum.GetValues<DurationRange>().First(r => minutes >= r.Bounds().Min && minutes <= r.Bounds().Max);
+
+    /// <summary>The published modules among <paramref name="moduleIds"/>; those not published are simply absent.</summary>
+    public static async Task<List<SearchDocument>> LoadAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Modules.AsNoTracking()
+            .Where(m => moduleIds.Contains(m.Id) && m.Status == ModuleStatus.Published && m.PublishedRevisionId != null)
+            .Select(m => new
+            {
+                m.Id,
+                m.Slug,
+                m.PublishedRevision!.Title,
+                m.PublishedRevision.Summary,
+                m.PublishedRevision.Body,
+                CategoryKey = m.PublishedRevision.Category.Key,
+                CategoryName = m.PublishedRevision.Category.Name,
+                m.PublishedRevision.Level,
+                m.PublishedRevision.Minutes,
+                Tags = m.PublishedRevision.Tags.Select(t => t.Tag).ToList(),
+                Authors = m.PublishedRevision.Authors.OrderBy(a => a.Position).Select(a => new { a.Person.Username, a.Person.Name }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new SearchDocument(
+            r.Id, r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.CategoryName, r.Level, r.Minutes, r.Tags,
+            r.Authors.Select(a => (a.Username, a.Name)).ToList())).ToList();
+    }
+}

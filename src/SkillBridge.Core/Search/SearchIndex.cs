@@ -1,0 +1,475 @@
+using System.Data.Common;
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkillBridge.Core.Data;
+using SkillBridge.Core.Modules;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace SkillBridge.Core.Search;
+
+/// <summary>
+/// This node's Lucene index, in its own data folder (never shared between nodes). One writer applies the search change
+/// log (<see cref="SearchChange"/>) in order and stores the last entry applied in the same Lucene commit as the
+/// documents, so a crash at any moment resumes from the last commit: nothing lost, nothing applied twice (applying an
+/// entry writes the module as the database holds it now, so an entry applied again changes nothing). An index that is
+/// missing, of an older schema or unreadable is rebuilt from the database in a separate folder while the previous
+/// one (if any) keeps serving, then swapped in.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt at start-up.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string SchemaKey = "schema";
+
+    private const string PositionKey = "search-change";
+
+    /// <summary>
+    /// A missing log entry younger than this may be a transaction still committing (PostgreSQL hands out ids before
+    /// commit): later entries wait for it. Older, it was rolled back and is skipped.
+    /// </summary>
+    private static readonly TimeSpan GapWait = TimeSpan.FromSeconds(10);
+
+    private const int BatchSize = 500;
+
+    private readonly SkillBridgeOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<SearchIndex> _logger;
+    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private readonly System.Threading.Lock _startLock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _started;
+    private Generation? _current;
+    private long _position;
+    private (int Done, int Total)? _building;
+
+    public SearchIndex(IOptions<SkillBridgeOptions> options, TimeProvider clock, ILogger<SearchIndex> logger)
+    {
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _configuredPath = _options.Search.IndexPath is { Length: > 0 } path
+            ? Path.GetFullPath(path, _options.ResolvedDataPath)
+            : Path.Combine(_options.ResolvedDataPath, "search-index");
+        IndexPath = _configuredPath;
+    }
+
+    private readonly string _configuredPath;
+
+    /// <summary>Held open (exclusively) while this process owns <see cref="IndexPath"/>.</summary>
+    private FileStream? _owner;
+
+    /// <summary>
+    /// The folder of this node's index: the configured one, or, when another process on the same data folder owns it
+    /// (two nodes started on one shared folder), the first free "-2", "-3", ... beside it. Nodes never share index files.
+    /// </summary>
+    public string IndexPath { get; private set; }
+
+    public Analyzer Analyzer { get; } = SearchAnalysis.Create();
+
+    /// <summary>The last change-log entry this index includes.</summary>
+    public long Position => Volatile.Read(ref _position);
+
+    /// <summary>How far a rebuild has got, while one runs.</summary>
+    public (int Done, int Total)? Building => _building;
+
+    public bool IsReady => Volatile.Read(ref _current) is not null;
+
+    /// <summary>Opens the index, or starts rebuilding it; once per process, whoever asks first (the start-up worker, a search, a save).</summary>
+    public Task EnsureStartedAsync()
+    {
+        lock (_startLock)
+        {
+            return _started ??= StartAsync(_stopping.Token);
+        }
+    }
+
+    private void Claim()
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(_configuredPath)!);
+        for (var n = 1; _owner is null; n++)
+        {
+            var candidate = n == 1 ? _configuredPath : _configuredPath + "-" + n.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                _owner = new FileStream(candidate + ".owner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                IndexPath = candidate;
+            }
+            catch (IOException) when (n < 100)
+            {
+                // Another node owns this folder: try the next.
+            }
+        }
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            Claim();
+            // A rebuild asked for before anything else (the reindex command, the benchmark) has opened it already.
+            _current ??= TryOpen(IndexPath, out _position);
+        }
+        finally
+        {
+            _write.Release();
+        }
+
+        if (_current is not null)
+        {
+            await CatchUpAsync(cancellationToken);
+            return;
+        }
+
+        await using var db = NewContext();
+        var published = await PublishedIds(db).CountAsync(cancellationToken);
+        if (published <= _options.Search.ForegroundBuildLimit)
+        {
+            await RebuildAsync(null, cancellationToken);
+            return;
+        }
+
+        _building = (0, published);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RebuildAsync(null, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The site is stopping; the next start builds again.
+            }
+            catch (Exception e) when (e is IOException or DbException or InvalidOperationException)
+            {
+                _logger.LogError(e, "Building the search index in {Path} failed", IndexPath);
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>A searcher over the latest applied state, or null while there is no index yet; release it with <see cref="Release"/>.</summary>
+    public Lease? Acquire()
+    {
+        var generation = Volatile.Read(ref _current);
+        if (generation is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Lease(generation.Searchers, generation.Searchers.Acquire());
+        }
+        catch (ObjectDisposedException)
+        {
+            // Swapped for a rebuilt index between the read and the acquire: take the new one.
+            return Volatile.Read(ref _current) is { } next ? new Lease(next.Searchers, next.Searchers.Acquire()) : null;
+        }
+    }
+
+    /// <summary>Applies every committed change-log entry after <see cref="Position"/>, in order, and makes it searchable.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is not { } generation)
+            {
+                return;
+            }
+
+            await using var db = NewContext();
+            while (true)
+            {
+                var entries = await db.SearchChanges.AsNoTracking().Where(c => c.Id > _position).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                var applicable = new List<SearchChange>();
+                var expected = _position + 1;
+                var now = _clock.GetUtcNow().UtcDateTime;
+                foreach (var entry in entries)
+                {
+                    if (entry.Id != expected && now - entry.RecordedAt < GapWait)
+                    {
+                        break;
+                    }
+
+                    applicable.Add(entry);
+                    expected = entry.Id + 1;
+                }
+
+                if (applicable.Count == 0)
+                {
+                    return;
+                }
+
+                var ids = applicable.Select(e => e.ModuleId).Distinct().ToList();
+                await ApplyAsync(db, generation.Writer, ids, cancellationToken);
+                Commit(generation.Writer, applicable[^1].Id);
+                Volatile.Write(ref _position, applicable[^1].Id);
+                generation.Searchers.MaybeRefreshBlocking();
+                if (applicable.Count < BatchSize)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
+    /// <summary>
+    /// Builds a new index from every published module in a folder beside this one, then swaps it in and applies what
+    /// changed meanwhile. Searches use the previous index (if any) until the swap.
+    /// </summary>
+    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
+    {
+        await _rebuild.WaitAsync(cancellationToken);
+        try
+        {
+            lock (_startLock)
+            {
+                Claim();
+            }
+
+            await using var db = NewContext();
+            // Entries younger than GapWait may have lower-numbered neighbours still committing: the new index starts
+            // before them and applies them again (harmless: applying writes the module as it is now).
+            var settled = _clock.GetUtcNow().UtcDateTime - GapWait;
+            var position = await db.SearchChanges.Where(c => c.RecordedAt < settled).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+            var ids = await PublishedIds(db).OrderBy(id => id).ToListAsync(cancellationToken);
+            var building = IndexPath + ".new";
+            DeleteFolder(building);
+            _building = (0, ids.Count);
+            progress?.Report((0, ids.Count));
+            using (var directory = FSDirectory.Open(building))
+            using (var writer = new IndexWriter(directory, Config(OpenMode.CREATE, bulk: true)))
+            {
+                var done = 0;
+                foreach (var batch in ids.Chunk(BatchSize))
+                {
+                    db.ChangeTracker.Clear();
+                    foreach (var document in await SearchDocument.LoadAsync(db, batch, cancellationToken))
+                    {
+                        writer.AddDocument(document.ToDocument());
+                    }
+
+                    done += batch.Length;
+                    _building = (done, ids.Count);
+                    progress?.Report((done, ids.Count));
+                }
+
+                writer.ForceMerge(1);
+                Commit(writer, position);
+            }
+
+            await _write.WaitAsync(cancellationToken);
+            try
+            {
+                _current?.Dispose();
+                _current = null;
+                DeleteFolder(IndexPath);
+                System.IO.Directory.Move(building, IndexPath);
+                _current = TryOpen(IndexPath, out var opened) ?? throw new InvalidOperationException($"The search index just built in {IndexPath} cannot be opened.");
+                Volatile.Write(ref _position, opened);
+            }
+            finally
+            {
+                _building = null;
+                _write.Release();
+            }
+
+            await CatchUpAsync(cancellationToken);
+            return ids.Count;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    /// <summary>Held by a rebuild from start to swap; tests take it to see the site while an index is being prepared.</summary>
+    internal SemaphoreSlim RebuildGate => _rebuild;
+
+    /// <summary>Documents in the index (each a published module).</summary>
+    public int Count()
+    {
+        using var lease = Acquire();
+        return lease?.Searcher.IndexReader.NumDocs ?? 0;
+    }
+
+    /// <summary>The log's last entry, to show this index's lag on /health.</summary>
+    public async Task<long> LogPositionAsync(CancellationToken cancellationToken)
+    {
+        await using var db = NewContext();
+        return await db.SearchChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+    }
+
+    internal static IQueryable<int> PublishedIds(SkillBridgeDbContext db) =>
+        db.Modules.Where(m => m.Status == ModuleStatus.Published && m.PublishedRevisionId != null).Select(m => m.Id);
+
+    private static async Task ApplyAsync(SkillBridgeDbContext db, IndexWriter writer, List<int> ids, CancellationToken cancellationToken)
+    {
+        var documents = (await SearchDocument.LoadAsync(db, ids, cancellationToken)).ToDictionary(d => d.ModuleId);
+        foreach (var id in ids)
+        {
+            var term = new Term(SearchFields.Id, id.ToString(CultureInfo.InvariantCulture));
+            if (documents.TryGetValue(id, out var document))
+            {
+                writer.UpdateDocument(term, document.ToDocument());
+            }
+            else
+            {
+                writer.DeleteDocuments(term);
+            }
+        }
+    }
+
+    private static void Commit(IndexWriter writer, long position)
+    {
+        writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
+            [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
+        });
+        writer.Commit();
+    }
+
+    private IndexWriterConfig Config(OpenMode mode, bool bulk = false) => new(SearchAnalysis.Version, Analyzer)
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = bulk ? 64 : 16,
+    };
+
+    /// <summary>The index in <paramref name="path"/> with its position, or null when it is missing, of another schema or unreadable.</summary>
+    private Generation? TryOpen(string path, out long position)
+    {
+        position = 0;
+        if (!System.IO.Directory.Exists(path))
+        {
+            return null;
+        }
+
+        LuceneDirectory? directory = null;
+        IndexWriter? writer = null;
+        try
+        {
+            directory = FSDirectory.Open(path);
+            if (!DirectoryReader.IndexExists(directory))
+            {
+                directory.Dispose();
+                return null;
+            }
+
+            var commit = DirectoryReader.ListCommits(directory)[^1];
+            if (!commit.UserData.TryGetValue(SchemaKey, out var schema) || schema != SchemaVersion.ToString(CultureInfo.InvariantCulture)
+                || !commit.UserData.TryGetValue(PositionKey, out var stored) || !long.TryParse(stored, CultureInfo.InvariantCulture, out position))
+            {
+                _logger.LogInformation("The search index in {Path} is of another schema: it is rebuilt", path);
+                directory.Dispose();
+                return null;
+            }
+
+            writer = new IndexWriter(directory, Config(OpenMode.APPEND));
+            var searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+            // Reads every segment's files once, so a damaged index is found here rather than by a learner's search.
+            var check = searchers.Acquire();
+            try
+            {
+                foreach (var leaf in check.IndexReader.Leaves)
+                {
+                    ((SegmentReader)leaf.AtomicReader).CheckIntegrity();
+                }
+            }
+            finally
+            {
+                searchers.Release(check);
+            }
+
+            return new Generation(directory, writer, searchers);
+        }
+#pragma warning disable CA1031 // A damaged index can fail in many ways inside Lucene; every one of them means "rebuild it".
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(e, "The search index in {Path} cannot be read: it is rebuilt", path);
+            try
+            {
+                writer?.Rollback();
+            }
+#pragma warning disable CA1031 // Best effort on an index already known to be damaged.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            directory?.Dispose();
+            position = 0;
+            return null;
+        }
+    }
+
+    private static void DeleteFolder(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private SkillBridgeDbContext NewContext()
+    {
+        var builder = new DbContextOptionsBuilder<SkillBridgeDbContext>();
+        DependencyInjection.Configure(builder, _options);
+        return new SkillBridgeDbContext(builder.Options);
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _current?.Dispose();
+        _current = null;
+        _owner?.Dispose();
+        _stopping.Dispose();
+        _write.Dispose();
+        _rebuild.Dispose();
+        Analyzer.Dispose();
+    }
+
+    /// <summary>A searcher borrowed from the index; disposing gives it back.</summary>
+    public sealed class Lease(SearcherManager owner, IndexSearcher searcher) : IDisposable
+    {
+        public IndexSearcher Searcher { get; } = searcher;
+
+        public void Dispose() => owner.Release(Searcher);
+    }
+
+    private sealed class Generation(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers) : IDisposable
+    {
+        public IndexWriter Writer { get; } = writer;
+
+        public SearcherManager Searchers { get; } = searchers;
+
+        public void Dispose()
+        {
+            Searchers.Dispose();
+            Writer.Dispose();
+            directory.Dispose();
+        }
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

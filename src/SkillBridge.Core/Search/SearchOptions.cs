@@ -1,0 +1,14 @@
+namespace SkillBridge.Core.Search;
+
+/// <summary>Settings under SkillBridge:Search.</summary>
+public sealed class SearchOptions
+{
+    /// <summary>This node's index folder; DataPath/search-index when empty. Nodes sharing a database each need their own.</summary>
+    public string? IndexPath { get; set; }
+
+    /// <summary>How often the index looks for changes made on other nodes (the issue asks for 2 seconds at most).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A missing index for at most this many published modules is built before the site serves (well under a second); a larger one in the background.</summary>
+    public int ForegroundBuildLimit { get; set; } = 2000;
+}

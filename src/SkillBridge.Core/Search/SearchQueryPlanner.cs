@@ -1,0 +1,421 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace SkillBridge.Core.Search;
+
+/// <summary>
+/// Turns a parsed query into a Lucene query over one index snapshot. Each content word matches its stem in the
+/// weighted text fields (title, tags, summary, body), the word as written (exact fields, so a product name ranks above
+/// words sharing its stem) and authors' names; stop and question words are left out unless the query has nothing else.
+/// Two neighbouring words that the catalogue writes as one ("linked in") also match the joined word; a word the
+/// catalogue lacks that splits into two catalogue words ("screenshare") also matches both. Neighbouring words near
+/// each other in a module score extra. Curators' synonyms are alternatives to the word or query they name.
+/// </summary>
+internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, SearchSynonymSet synonyms)
+{
+    /// <summary>Words that never carry what a question is about: English stop words, question words, pronouns, auxiliaries.</summary>
+    public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on",
+        "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+        "how", "what", "why", "when", "where", "who", "whom", "which", "whose",
+        "do", "does", "did", "doing", "done", "can", "could", "should", "would", "shall", "may", "might", "must",
+        "i", "im", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours", "yourself",
+        "he", "him", "his", "she", "her", "hers", "its", "them", "am", "been", "being", "were", "have", "has", "had",
+        "get", "got", "please", "want", "so", "any", "some", "all", "from", "about",
+    };
+
+    private readonly Dictionary<string, int> _docFreqs = new(StringComparer.Ordinal);
+
+    /// <summary>The query's positive part: every unit (or any), phrases always, excluded words removed; null when nothing is left.</summary>
+    public Query? Build(SearchQuery query, bool allWords)
+    {
+        var units = Units(query);
+        units.AddRange(query.Phrases.Select(Phrase));
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
+        var positive = new BooleanQuery();
+        foreach (var unit in units)
+        {
+            positive.Add(unit, allWords ? Occur.MUST : Occur.SHOULD);
+        }
+
+        if (!allWords)
+        {
+            positive.MinimumNumberShouldMatch = 1;
+        }
+
+        var whole = string.Join(' ', query.Terms);
+        Query result = positive;
+        if (query.Terms.Count > 1 && synonyms.MeaningsOf(whole) is { Count: > 0 } meanings)
+        {
+            var either = new BooleanQuery { { positive, Occur.SHOULD } };
+            foreach (var meaning in meanings)
+            {
+                either.Add(AllWords(meaning), Occur.SHOULD);
+            }
+
+            result = either;
+        }
+
+        // Words close together rank above words far apart.
+        var content = ContentWords(query.Terms);
+        var proximity = new BooleanQuery();
+        for (var i = 0; i + 1 < content.Count; i++)
+        {
+            proximity.Add(Near(content[i], content[i + 1]), Occur.SHOULD);
+        }
+
+        var excluded = query.Excluded.Select(Excluded).ToList();
+        if (proximity.Clauses.Count == 0 && excluded.Count == 0)
+        {
+            return result;
+        }
+
+        var full = new BooleanQuery { { result, Occur.MUST } };
+        if (proximity.Clauses.Count > 0)
+        {
+            full.Add(proximity, Occur.SHOULD);
+        }
+
+        foreach (var exclusion in excluded)
+        {
+            full.Add(exclusion, Occur.MUST_NOT);
+        }
+
+        return full;
+    }
+
+    /// <summary>The query with each word the catalogue does not hold replaced by the nearest word it does, or null when none is.</summary>
+    public SearchQuery? Correct(SearchQuery query)
+    {
+        var terms = query.Terms.ToList();
+        var changed = false;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var word = terms[t];
+            if (StopWords.Contains(word) || word.Any(char.IsDigit) || Known(word) || Split(word) is not null
+                || (t == terms.Count - 1 && query.LastTermIsPrefix && DocFreq(SearchFields.Prefix, Cut(word)) > 0))
+            {
+                continue;
+            }
+
+            if (Nearest(word) is { } replacement)
+            {
+                terms[t] = replacement;
+                changed = true;
+            }
+        }
+
+        // A corrected word is a whole word, not a prefix.
+        return changed ? query.WithTerms(terms) with { LastTermIsPrefix = false } : null;
+    }
+
+    /// <summary>What highlighting marks: the words as written, their stems, and the last word as a prefix when it is one.</summary>
+    public SearchMarks Marks(SearchQuery query)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in ContentWords(query.Terms).Concat(query.Phrases.SelectMany(p => p)))
+        {
+            words.Add(word);
+            if (Split(word) is var (a, b))
+            {
+                words.Add(a);
+                words.Add(b);
+            }
+        }
+
+        for (var i = 0; i + 1 < query.Terms.Count; i++)
+        {
+            if (DocFreq(SearchFields.Words, query.Terms[i] + query.Terms[i + 1]) > 0)
+            {
+                words.Add(query.Terms[i] + query.Terms[i + 1]);
+            }
+        }
+
+        var stems = words.SelectMany(Stems).ToHashSet(StringComparer.Ordinal);
+        var prefix = query.LastTermIsPrefix && query.Terms.Count > 0 ? query.Terms[^1] : null;
+        return new SearchMarks(words, stems, prefix);
+    }
+
+    /// <summary>Query words that say what is meant: all but stop words, or all of them when that leaves none.</summary>
+    public static List<string> ContentWords(IReadOnlyList<string> terms)
+    {
+        var content = terms.Where(t => !StopWords.Contains(t)).ToList();
+        return content.Count > 0 ? content : [.. terms];
+    }
+
+    private List<Query> Units(SearchQuery query)
+    {
+        var tokens = query.Terms;
+        var hasContent = tokens.Any(t => !StopWords.Contains(t));
+        var units = new List<Query>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var lastIsPrefix = query.LastTermIsPrefix && i == tokens.Count - 1;
+            if (i + 1 < tokens.Count && !(StopWords.Contains(token) && StopWords.Contains(tokens[i + 1]))
+                && !(query.LastTermIsPrefix && i + 1 == tokens.Count - 1)
+                && DocFreq(SearchFields.Words, token + tokens[i + 1]) > 0)
+            {
+                // "linked in" or "pass word": the joined word, or the words apart.
+                var joined = new BooleanQuery { { Word(token + tokens[i + 1]), Occur.SHOULD } };
+                var apart = new[] { token, tokens[i + 1] }.Where(w => !StopWords.Contains(w)).ToList();
+                if (apart.Count > 0)
+                {
+                    var both = new BooleanQuery();
+                    foreach (var word in apart)
+                    {
+                        both.Add(Word(word), Occur.MUST);
+                    }
+
+                    joined.Add(both, Occur.SHOULD);
+                }
+
+                units.Add(joined);
+                i++;
+                continue;
+            }
+
+            if (hasContent && StopWords.Contains(token))
+            {
+                continue;
+            }
+
+            Query unit = Word(token);
+            if (lastIsPrefix && token.Length <= SearchAnalysis.LongestPrefix)
+            {
+                unit = new BooleanQuery { { unit, Occur.SHOULD }, { new TermQuery(new Term(SearchFields.Prefix, token)) { Boost = 2f }, Occur.SHOULD } };
+            }
+
+            if (Split(token) is var (a, b))
+            {
+                // "screenshare": the word, or both halves, best near each other.
+                var halves = new BooleanQuery { { Word(a), Occur.MUST }, { Word(b), Occur.MUST }, { Near(a, b), Occur.SHOULD } };
+                unit = new BooleanQuery { { unit, Occur.SHOULD }, { halves, Occur.SHOULD } };
+            }
+
+            if (synonyms.MeaningsOf(token) is { Count: > 0 } meanings)
+            {
+                var either = new BooleanQuery { { unit, Occur.SHOULD } };
+                foreach (var meaning in meanings)
+                {
+                    either.Add(AllWords(meaning), Occur.SHOULD);
+                }
+
+                unit = either;
+            }
+
+            units.Add(unit);
+        }
+
+        return units;
+    }
+
+    /// <summary>Two words within a few words of each other, in either order, in any weighted field: the closer, the higher.</summary>
+    private BooleanQuery Near(string first, string second)
+    {
+        var (a, b) = (Stem(first), Stem(second));
+        var near = new BooleanQuery();
+        foreach (var (field, weight) in SearchFields.Stemmed)
+        {
+            var phrase = new PhraseQuery { Slop = 4, Boost = weight * ProximityWeight };
+            phrase.Add(new Term(field, a));
+            phrase.Add(new Term(field, b));
+            near.Add(phrase, Occur.SHOULD);
+        }
+
+        return near;
+    }
+
+    /// <summary>How much words close together add, against the weight of the field they are in.</summary>
+    private const float ProximityWeight = 1.5f;
+
+    /// <summary>One word: its stem in each weighted field, the word as written in the title and anywhere, and in authors' names.</summary>
+    private BooleanQuery Word(string word)
+    {
+        var stems = Stems(word);
+        var query = new BooleanQuery();
+        if (stems.Count == 1)
+        {
+            foreach (var (field, weight) in SearchFields.Stemmed)
+            {
+                query.Add(new TermQuery(new Term(field, stems[0])) { Boost = weight }, Occur.SHOULD);
+            }
+        }
+        else if (stems.Count > 1)
+        {
+            // Scripts without spaces between words come out of the tokenizer as several terms: all of them, in the body.
+            var all = new BooleanQuery();
+            foreach (var stem in stems)
+            {
+                all.Add(new TermQuery(new Term(SearchFields.Body, stem)), Occur.MUST);
+            }
+
+            query.Add(all, Occur.SHOULD);
+        }
+
+        query.Add(new TermQuery(new Term(SearchFields.TitleExact, word)) { Boost = 3f }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(SearchFields.Words, word)) { Boost = 1f }, Occur.SHOULD);
+        query.Add(new TermQuery(new Term(SearchFields.Authors, word)) { Boost = 2f }, Occur.SHOULD);
+        return query;
+    }
+
+    private BooleanQuery AllWords(string text)
+    {
+        var words = SearchQuery.Tokens(text).ToList();
+        var all = new BooleanQuery();
+        foreach (var word in words)
+        {
+            all.Add(Word(word), Occur.MUST);
+        }
+
+        return all;
+    }
+
+    private Query Phrase(IReadOnlyList<string> words)
+    {
+        var either = new BooleanQuery();
+        foreach (var (field, weight) in SearchFields.Stemmed)
+        {
+            var phrase = new PhraseQuery { Boost = weight };
+            var position = 0;
+            foreach (var word in words)
+            {
+                foreach (var stem in Stems(word))
+                {
+                    phrase.Add(new Term(field, stem), position++);
+                }
+            }
+
+            either.Add(phrase, Occur.SHOULD);
+        }
+
+        return either;
+    }
+
+    private Query Excluded(string text)
+    {
+        var words = SearchQuery.Tokens(text).ToList();
+        return words.Count > 1 ? Phrase(words) : Word(words.Count == 1 ? words[0] : text);
+    }
+
+    private bool Known(string word) =>
+        DocFreq(SearchFields.Words, word) > 0 || Stems(word).Any(stem => SearchFields.Stemmed.Any(f => DocFreq(f.Field, stem) > 0));
+
+    /// <summary>Two catalogue words that the unknown <paramref name="word"/> is made of, the more common split first.</summary>
+    private (string, string)? Split(string word)
+    {
+        if (word.Length < 5 || DocFreq(SearchFields.Words, word) > 0)
+        {
+            return null;
+        }
+
+        (string, string)? best = null;
+        var bestFrequency = 0;
+        for (var i = 2; i <= word.Length - 2; i++)
+        {
+            var (a, b) = (word[..i], word[i..]);
+            if (StopWords.Contains(a) || StopWords.Contains(b))
+            {
+                continue;
+            }
+
+            var frequency = Math.Min(DocFreq(SearchFields.Words, a), DocFreq(SearchFields.Words, b));
+            if (frequency > bestFrequency)
+            {
+                (best, bestFrequency) = ((a, b), frequency);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The catalogue word nearest to <paramref name="word"/> (fewest edits, same first letter, then most modules), or null.</summary>
+    private string? Nearest(string word)
+    {
+        if (word.Length < 3 || MultiFields.GetTerms(reader, SearchFields.Words) is not { } terms)
+        {
+            return null;
+        }
+
+        var maxEdits = word.Length <= 4 ? 1 : 2;
+        var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(SearchFields.Words, word), maxEdits, 0, true);
+        (string Word, int Edits, bool SameStart, int Frequency)? best = null;
+        var examined = 0;
+        while (examined++ < 500 && candidates.MoveNext())
+        {
+            var candidate = candidates.Term.Utf8ToString();
+            if (candidate.Any(char.IsDigit))
+            {
+                continue;
+            }
+
+            var option = (candidate, Edits: Distance(word, candidate), SameStart: candidate[0] == word[0], Frequency: candidates.DocFreq);
+            if (best is not { } current || option.Edits < current.Edits
+                || (option.Edits == current.Edits && (option.SameStart && !current.SameStart
+                    || (option.SameStart == current.SameStart && option.Frequency > current.Frequency))))
+            {
+                best = option;
+            }
+        }
+
+        return best?.Word;
+    }
+
+    /// <summary>Edits between two words: insertions, deletions, substitutions and swaps of neighbours.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    private string Stem(string word) => Stems(word) is [var stem, ..] ? stem : word;
+
+    private List<string> Stems(string word) => SearchAnalysis.Stems(analyzer, word);
+
+    private int DocFreq(string field, string text)
+    {
+        var key = field + "\u0001" + text;
+        if (!_docFreqs.TryGetValue(key, out var frequency))
+        {
+            frequency = reader.DocFreq(new Term(field, new BytesRef(text)));
+            _docFreqs[key] = frequency;
+        }
+
+        return frequency;
+    }
+
+    private static string Cut(string word) => word.Length <= SearchAnalysis.LongestPrefix ? word : word[..SearchAnalysis.LongestPrefix];
+}
+
+/// <summary>What to mark in titles, summaries and snippets.</summary>
+internal sealed record SearchMarks(IReadOnlySet<string> Words, IReadOnlySet<string> Stems, string? Prefix);
