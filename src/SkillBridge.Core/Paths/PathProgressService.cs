@@ -21,9 +21,14 @@ public sealed class PathProgressService(SkillBridgeDbContext db, LearnerModuleSt
     /// </summary>
     public Task<List<int>> PathsTheLearnerIsOnAsync(string userId, CancellationToken cancellationToken = default) =>
         db.PathProgress.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.LearningPathId)
-            .Union(db.LearnerAssignments
-                .Where(l => l.EndedAt == null && db.Users.Any(u => u.Id == userId && u.PersonId == l.PersonId))
-                .Join(db.Assignments.Where(a => a.RemovedAt == null && a.LearningPathId != null), l => l.AssignmentId, a => a.Id, (l, a) => a.LearningPathId!.Value))
+            .Union(
+                from u in db.Users
+                where u.Id == userId
+                join l in db.LearnerAssignments on u.PersonId equals l.PersonId
+                where l.EndedAt == null
+                join a in db.Assignments on l.AssignmentId equals a.Id
+                where a.RemovedAt == null && a.LearningPathId != null
+                select a.LearningPathId!.Value)
             .ToListAsync(cancellationToken);
 
     /// <summary>

@@ -22,17 +22,17 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
         var narrowed = filter.NarrowsToPeople;
 
         var countSql = new ReportSql(db);
-        var counts = (await countSql.QueryAsync<RequestCounts>(
+        var countsQuery = countSql.QueryAsync<RequestCounts>(
             $"""
             SELECT COUNT(*) AS "Requests", SUM(CASE WHEN r."State" = {Held} THEN 1 ELSE 0 END) AS "Held"
             FROM "MentoringRequests" r JOIN "AspNetUsers" u ON u."Id" = r."LearnerId"
             WHERE 1 = 1{countSql.Conditions(filter, "u.\"PersonId\"", "r.\"CreatedAt\"", "r.\"ModuleId\"")}
-            """, cancellationToken)).Single();
+            """, cancellationToken);
 
         // The median works the same on both engines: number the answer times in order and average the middle one or two.
         var medianSql = new ReportSql(db);
         var seconds = medianSql.SecondsBetween("r.\"CreatedAt\"", "r.\"AuthorAnsweredAt\"");
-        var median = (await medianSql.QueryAsync<Median>(
+        var medianQuery = medianSql.QueryAsync<Median>(
             $"""
             WITH d AS (
                 SELECT {seconds} AS "Seconds"
@@ -42,13 +42,13 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
             o AS (SELECT "Seconds", ROW_NUMBER() OVER (ORDER BY "Seconds") AS "Position", COUNT(*) OVER () AS "Total" FROM d)
             SELECT CAST(AVG("Seconds") AS DOUBLE PRECISION) AS "Value", MIN("Total") AS "Answered"
             FROM o WHERE "Position" IN (("Total" + 1) / 2, ("Total" + 2) / 2)
-            """, cancellationToken)).SingleOrDefault();
+            """, cancellationToken);
 
         // Who taught whom and the authors who reached most colleagues, from one reading of the flow (MATERIALIZED works
         // on SQLite and PostgreSQL 12+): rows with Kind 0 are department pairs, Kind 1 the top authors.
         var flowSql = new ReportSql(db);
         var flow = Flow(flowSql, filter);
-        var reach = await flowSql.QueryAsync<Reach>(
+        var reachQuery = flowSql.QueryAsync<Reach>(
             $"""
             WITH t AS MATERIALIZED ({flow}),
             pairs AS (
@@ -69,6 +69,11 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
                 ORDER BY authors."People" DESC, p."Name"
                 LIMIT {MaxAuthors}) ranked
             """, cancellationToken);
+        // The three queries are independent: the database answers them side by side, each on its own connection.
+        await Task.WhenAll(countsQuery, medianQuery, reachQuery);
+        var counts = (await countsQuery).Single();
+        var median = (await medianQuery).SingleOrDefault();
+        var reach = await reachQuery;
         var pairs = reach.Where(r => r.Kind == 0).OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Learner, StringComparer.Ordinal).ToList();
         var authors = reach.Where(r => r.Kind == 1).OrderByDescending(r => r.People).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
 
@@ -88,7 +93,7 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
                 ])]),
             new ReportTable(
                 "who-taught-whom",
-                "Who taught whom: colleagues reached, by the author's and the learner's department at the time",
+                "Who taught whom: colleagues reached, by the author's department when they published and the learner's when they started",
                 ["Author's department", "Learner's department", "Colleagues reached"],
                 [.. pairs.Select(p => new ReportRow([p.Name, p.Learner ?? "", ReportPrivacy.People(p.People, narrowed: true)]))]),
             new ReportTable(

@@ -20,16 +20,16 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
     public async Task<ModuleReport> BuildAsync(ReportFilter filter, CancellationToken cancellationToken = default)
     {
         var narrowed = filter.NarrowsToPeople;
-        var titles = (await new ReportSql(db).QueryAsync<Titled>(
+        var titlesQuery = new ReportSql(db).QueryAsync<Titled>(
             """
             SELECT m."Id" AS "Id", COALESCE(r."Title", m."Slug") AS "Title"
             FROM "Modules" m LEFT JOIN "ModuleRevisions" r ON r."Id" = m."PublishedRevisionId"
-            """, cancellationToken)).ToDictionary(t => t.Id, t => t.Title);
+            """, cancellationToken);
 
         // Every count reads the learner's person and department stamped on the row, so no query joins the accounts or
         // the department history, and each is answered from one covering index.
         var progressSql = new ReportSql(db);
-        var progress = await progressSql.QueryAsync<ModuleCounts>(
+        var progressQuery = progressSql.QueryAsync<ModuleCounts>(
             $"""
             SELECT p."ModuleId" AS "Id", COUNT(DISTINCT p."PersonId") AS "Reached",
                 SUM(CASE WHEN p."CompletedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "Completions"
@@ -41,17 +41,17 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
             """, cancellationToken);
 
         var ratingSql = new ReportSql(db);
-        var ratings = (await ratingSql.QueryAsync<ModuleRatingCounts>(
+        var ratingsQuery = ratingSql.QueryAsync<ModuleRatingCounts>(
             $"""
             SELECT r."ModuleId" AS "Id", COUNT(*) AS "Ratings", CAST(AVG(CAST(r."Stars" AS DOUBLE PRECISION)) AS DOUBLE PRECISION) AS "Average"
             FROM {ReportSql.From(filter, "ModuleRatings", "r")}
             WHERE r."PersonId" IS NOT NULL{ratingSql.LearningConditions(filter, "r", "r.\"RatedAt\"", "r.\"ModuleId\"")}
             GROUP BY r."ModuleId"
-            """, cancellationToken)).ToDictionary(r => r.Id);
+            """, cancellationToken);
 
         // The 20 steps with most people stuck and each module's total in one pass: step 0 rows are the module totals.
         var stuckSql = new ReportSql(db);
-        var stuckRows = await stuckSql.QueryAsync<StuckCounts>(
+        var stuckQuery = stuckSql.QueryAsync<StuckCounts>(
             $"""
             WITH s AS (
                 SELECT f."ModuleId", f."StepNumber", f."PersonId"
@@ -66,12 +66,10 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
             UNION ALL
             SELECT s."ModuleId", 0, COUNT(DISTINCT s."PersonId") FROM s GROUP BY s."ModuleId"
             """, cancellationToken);
-        var stuck = stuckRows.Where(s => s.Step > 0).OrderByDescending(s => s.People).ThenBy(s => s.Id).ThenBy(s => s.Step).ToList();
-        var stuckByModule = stuckRows.Where(s => s.Step == 0).ToDictionary(s => s.Id, s => s.People);
 
         var monthSql = new ReportSql(db);
         var month = monthSql.MonthKey("p.\"CompletedAt\"");
-        var months = await monthSql.QueryAsync<MonthCount>(
+        var monthsQuery = monthSql.QueryAsync<MonthCount>(
             $"""
             SELECT {monthSql.Month("p.\"CompletedAt\"")} AS "Month", COUNT(*) AS "Completions"
             FROM {ReportSql.From(filter, "ModuleProgress", "p")}
@@ -81,7 +79,7 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
             """, cancellationToken);
 
         var departmentSql = new ReportSql(db);
-        var departments = await departmentSql.QueryAsync<DepartmentCounts>(
+        var departmentsQuery = departmentSql.QueryAsync<DepartmentCounts>(
             $"""
             SELECT d."Name" AS "Name", x."Reached" AS "Reached", x."Completed" AS "Completed"
             FROM (
@@ -95,6 +93,15 @@ public sealed class ModuleReports(SkillBridgeDbContext db)
             JOIN "Departments" d ON d."Id" = x."DepartmentId"
             ORDER BY d."Name"
             """, cancellationToken);
+
+        // The queries are independent: the database answers them side by side, each on its own connection.
+        await Task.WhenAll(titlesQuery, progressQuery, ratingsQuery, stuckQuery, monthsQuery, departmentsQuery);
+        var titles = (await titlesQuery).ToDictionary(t => t.Id, t => t.Title);
+        var (progress, months, departments) = (await progressQuery, await monthsQuery, await departmentsQuery);
+        var ratings = (await ratingsQuery).ToDictionary(r => r.Id);
+        var stuckRows = await stuckQuery;
+        var stuck = stuckRows.Where(s => s.Step > 0).OrderByDescending(s => s.People).ThenBy(s => s.Id).ThenBy(s => s.Step).ToList();
+        var stuckByModule = stuckRows.Where(s => s.Step == 0).ToDictionary(s => s.Id, s => s.People);
 
         return new ModuleReport(
             new ReportTable(

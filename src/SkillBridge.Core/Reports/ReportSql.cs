@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using SkillBridge.Core.Data;
 
@@ -25,8 +26,16 @@ internal sealed class ReportSql(SkillBridgeDbContext db)
         return name;
     }
 
-    public Task<List<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken) =>
-        db.Database.SqlQueryRaw<T>(sql, [.. _parameters]).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Runs the query on a context (and connection) of its own, with the page's settings, so a report can start its
+    /// independent queries together and the database answers them side by side (each is read-only).
+    /// </summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        var options = (DbContextOptions<SkillBridgeDbContext>)db.GetService<IDbContextOptions>();
+        await using var own = new SkillBridgeDbContext(options);
+        return await own.Database.SqlQueryRaw<T>(sql, [.. _parameters]).ToListAsync(cancellationToken);
+    }
 
     /// <summary>Seconds from <paramref name="from"/> to <paramref name="to"/> (two timestamp columns) as a number.</summary>
     public string SecondsBetween(string from, string to) => IsPostgreSql
