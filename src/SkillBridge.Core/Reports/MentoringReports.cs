@@ -93,7 +93,7 @@ public sealed class MentoringReports(SkillBridgeDbContext db)
                 ])]),
             new ReportTable(
                 "who-taught-whom",
-                "Who taught whom: colleagues reached, by the author's department when they published and the learner's when they started",
+                "Who taught whom: colleagues reached, by department",
                 ["Author's department", "Learner's department", "Colleagues reached"],
                 [.. pairs.Select(p => new ReportRow([p.Name, p.Learner ?? "", ReportPrivacy.People(p.People, narrowed: true)]))]),
             new ReportTable(
