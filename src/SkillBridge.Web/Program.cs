@@ -1,5 +1,6 @@
 using SkillBridge.Core;
 using SkillBridge.Core.Content;
+using SkillBridge.Core.Search;
 using SkillBridge.Web;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Cli;
@@ -12,6 +13,7 @@ var app = builder.Build();
 // Before anything migrates: backup must copy the database as it is (each command applies the policy it needs).
 if (SkillBridgeCommands.IsCommand(args))
 {
+    app.Services.GetRequiredService<SearchIndex>().ForCommandLine();
     return await SkillBridgeCommands.RunAsync(app.Services, args);
 }
 

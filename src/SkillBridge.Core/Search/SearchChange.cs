@@ -8,6 +8,12 @@ namespace SkillBridge.Core.Search;
 /// </summary>
 public sealed class SearchChange
 {
+    /// <summary>
+    /// The <see cref="ModuleId"/> of the entry that marks where a pruned log now starts (<see cref="SearchIndex.PruneLogAsync"/>):
+    /// a node that has not applied it may have missed pruned entries and rebuilds its index from the database.
+    /// </summary>
+    public const int LogPruned = 0;
+
     public long Id { get; set; }
 
     public int ModuleId { get; set; }

@@ -13,6 +13,7 @@ namespace SkillBridge.Core.Search;
 /// or renames a person or category that published modules show, one <see cref="SearchChange"/> per module is written
 /// in the same transaction as the save (one is opened when the caller has none). Once that transaction commits, this
 /// node's index applies the log before the save returns, so the author sees the change at once; other nodes poll.
+/// Entries commit in id order (<see cref="SearchIndex"/> relies on it to skip the ids of rolled-back transactions).
 /// The importer, the publishing workflow and the scheduler all get this without knowing about search.
 /// </summary>
 public sealed class SearchChangeInterceptor(SearchIndex index, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
@@ -48,6 +49,14 @@ public sealed class SearchChangeInterceptor(SearchIndex index, TimeProvider cloc
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            if (context.Database.IsNpgsql())
+            {
+                // PostgreSQL hands out ids before commit. Held to the end of the transaction, this lock makes entries
+                // commit in id order, so a reader that sees an entry knows every lower id is committed or was rolled
+                // back: a gap never has to be waited for. (SQLite has one writer at a time and gets this for free.)
+                await context.Database.ExecuteSqlRawAsync("LOCK TABLE \"SearchChanges\" IN EXCLUSIVE MODE", cancellationToken);
+            }
+
             foreach (var id in pending.Modules.Select(m => m.Id).Concat(pending.ModuleIds).Distinct())
             {
                 await context.Database.ExecuteSqlAsync($"INSERT INTO \"SearchChanges\" (\"ModuleId\", \"RecordedAt\") VALUES ({id}, {now})", cancellationToken);

@@ -31,12 +31,6 @@ public sealed class SearchIndex : IDisposable
 
     private const string PositionKey = "search-change";
 
-    /// <summary>
-    /// A missing log entry younger than this may be a transaction still committing (PostgreSQL hands out ids before
-    /// commit): later entries wait for it. Older, it was rolled back and is skipped.
-    /// </summary>
-    private static readonly TimeSpan GapWait = TimeSpan.FromSeconds(10);
-
     private const int BatchSize = 500;
 
     private readonly SkillBridgeOptions _options;
@@ -50,6 +44,7 @@ public sealed class SearchIndex : IDisposable
     private Generation? _current;
     private long _position;
     private (int Done, int Total)? _building;
+    private bool _commandLine;
 
     public SearchIndex(IOptions<SkillBridgeOptions> options, TimeProvider clock, ILogger<SearchIndex> logger)
     {
@@ -83,9 +78,21 @@ public sealed class SearchIndex : IDisposable
 
     public bool IsReady => Volatile.Read(ref _current) is not null;
 
+    /// <summary>
+    /// This process runs a command (import, reindex, ...), not a site. Changes it writes are left in the log for the
+    /// site's own index to apply (now if the site runs, when it next starts otherwise), so a command never builds an
+    /// index of its own; and a rebuild refuses a folder that a running site owns instead of building beside it.
+    /// </summary>
+    public void ForCommandLine() => _commandLine = true;
+
     /// <summary>Opens the index, or starts rebuilding it; once per process, whoever asks first (the start-up worker, a search, a save).</summary>
     public Task EnsureStartedAsync()
     {
+        if (_commandLine)
+        {
+            return Task.CompletedTask;
+        }
+
         lock (_startLock)
         {
             return _started ??= StartAsync(_stopping.Token);
@@ -102,6 +109,10 @@ public sealed class SearchIndex : IDisposable
             {
                 _owner = new FileStream(candidate + ".owner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 IndexPath = candidate;
+            }
+            catch (IOException) when (_commandLine)
+            {
+                throw new SearchIndexInUseException(candidate);
             }
             catch (IOException) when (n < 100)
             {
@@ -130,8 +141,18 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
-        await using var db = NewContext();
-        var published = await PublishedIds(db).CountAsync(cancellationToken);
+        await BuildAsync(cancellationToken);
+    }
+
+    /// <summary>Rebuilds now for a catalogue up to <see cref="SearchOptions.ForegroundBuildLimit"/> modules, in the background above it.</summary>
+    private async Task BuildAsync(CancellationToken cancellationToken)
+    {
+        int published;
+        await using (var db = NewContext())
+        {
+            published = await PublishedIds(db).CountAsync(cancellationToken);
+        }
+
         if (published <= _options.Search.ForegroundBuildLimit)
         {
             await RebuildAsync(null, cancellationToken);
@@ -176,48 +197,55 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Applies every committed change-log entry after <see cref="Position"/>, in order, and makes it searchable.</summary>
+    /// <summary>
+    /// Applies every committed change-log entry after <see cref="Position"/>, in order, and makes it searchable. When
+    /// the log was pruned past this index's position (the node was stopped longer than <see cref="SearchOptions.LogRetention"/>),
+    /// the index is rebuilt from the database instead.
+    /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await ApplyLogAsync(cancellationToken) && _rebuild.CurrentCount > 0)
+        {
+            _logger.LogInformation("The search change log was pruned past this index's position {Position}: the index is rebuilt", Position);
+            await BuildAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Applies the log after <see cref="Position"/>; false when entries it needed were pruned.</summary>
+    private async Task<bool> ApplyLogAsync(CancellationToken cancellationToken)
     {
         await _write.WaitAsync(cancellationToken);
         try
         {
             if (_current is not { } generation)
             {
-                return;
+                return true;
             }
 
             await using var db = NewContext();
             while (true)
             {
                 var entries = await db.SearchChanges.AsNoTracking().Where(c => c.Id > _position).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
-                var applicable = new List<SearchChange>();
-                var expected = _position + 1;
-                var now = _clock.GetUtcNow().UtcDateTime;
-                foreach (var entry in entries)
+                if (entries.Count > 0 && entries[0].ModuleId == SearchChange.LogPruned)
                 {
-                    if (entry.Id != expected && now - entry.RecordedAt < GapWait)
-                    {
-                        break;
-                    }
-
-                    applicable.Add(entry);
-                    expected = entry.Id + 1;
+                    return false;
                 }
 
-                if (applicable.Count == 0)
+                // Entries commit in id order (SearchChangeInterceptor), so a missing id below a visible entry belongs
+                // to a transaction that was rolled back: it is skipped, never waited for.
+                if (entries.Count == 0)
                 {
-                    return;
+                    return true;
                 }
 
-                var ids = applicable.Select(e => e.ModuleId).Distinct().ToList();
+                var ids = entries.Select(e => e.ModuleId).Distinct().ToList();
                 await ApplyAsync(db, generation.Writer, ids, cancellationToken);
-                Commit(generation.Writer, applicable[^1].Id);
-                Volatile.Write(ref _position, applicable[^1].Id);
+                Commit(generation.Writer, entries[^1].Id);
+                Volatile.Write(ref _position, entries[^1].Id);
                 generation.Searchers.MaybeRefreshBlocking();
-                if (applicable.Count < BatchSize)
+                if (entries.Count < BatchSize)
                 {
-                    return;
+                    return true;
                 }
             }
         }
@@ -242,10 +270,9 @@ public sealed class SearchIndex : IDisposable
             }
 
             await using var db = NewContext();
-            // Entries younger than GapWait may have lower-numbered neighbours still committing: the new index starts
-            // before them and applies them again (harmless: applying writes the module as it is now).
-            var settled = _clock.GetUtcNow().UtcDateTime - GapWait;
-            var position = await db.SearchChanges.Where(c => c.RecordedAt < settled).MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
+            // Read before the modules: every change up to here is in what the build reads, and any later one is applied
+            // after the swap (applying an entry again is harmless: it writes the module as it is now).
+            var position = await db.SearchChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
             var ids = await PublishedIds(db).OrderBy(id => id).ToListAsync(cancellationToken);
             var building = IndexPath + ".new";
             DeleteFolder(building);
@@ -305,6 +332,28 @@ public sealed class SearchIndex : IDisposable
     {
         using var lease = Acquire();
         return lease?.Searcher.IndexReader.NumDocs ?? 0;
+    }
+
+    /// <summary>
+    /// Deletes change-log entries older than <see cref="SearchOptions.LogRetention"/>. The newest of them stays as a
+    /// marker (<see cref="SearchChange.LogPruned"/>) where the log now starts: a node whose index has not reached it may
+    /// have missed deleted entries, and rebuilds. Any node may prune; doing it twice changes nothing more.
+    /// </summary>
+    public async Task<int> PruneLogAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = NewContext();
+        var cutoff = _clock.GetUtcNow().UtcDateTime - _options.Search.LogRetention;
+        var boundary = await db.SearchChanges.Where(c => c.RecordedAt < cutoff).MaxAsync(c => (long?)c.Id, cancellationToken);
+        if (boundary is not { } last)
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await db.SearchChanges.Where(c => c.Id < last).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchChanges.Where(c => c.Id == last).ExecuteUpdateAsync(c => c.SetProperty(e => e.ModuleId, SearchChange.LogPruned), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     /// <summary>The log's last entry, to show this index's lag on /health.</summary>
@@ -472,4 +521,11 @@ public sealed class SearchIndex : IDisposable
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
+}
+
+/// <summary>A command asked to rebuild an index folder that a running site owns.</summary>
+public sealed class SearchIndexInUseException(string path)
+    : InvalidOperationException($"The search index in {path} belongs to a site that is running. That site keeps it up to date from the search change log; to rebuild it, stop the site and run reindex again.")
+{
+    public string IndexPath { get; } = path;
 }

@@ -11,4 +11,10 @@ public sealed class SearchOptions
 
     /// <summary>A missing index for at most this many published modules is built before the site serves (well under a second); a larger one in the background.</summary>
     public int ForegroundBuildLimit { get; set; } = 2000;
+
+    /// <summary>
+    /// Change-log entries older than this are deleted (checked hourly by every node). A node stopped for longer
+    /// rebuilds its index from the database when it starts again.
+    /// </summary>
+    public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(30);
 }

@@ -204,7 +204,17 @@ public static class SkillBridgeCommands
             await using var scope = services.CreateAsyncScope();
             var search = scope.ServiceProvider.GetRequiredService<SearchService>();
             var progress = new SynchronousProgress<(int Done, int Total)>(p => output.WriteLine($"indexed {p.Done}/{p.Total}"));
-            var count = await search.ReindexAsync(progress, cancellationToken);
+            int count;
+            try
+            {
+                count = await search.ReindexAsync(progress, cancellationToken);
+            }
+            catch (SearchIndexInUseException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+
             var check = await search.CheckAsync(cancellationToken);
             await output.WriteLineAsync($"Reindexed {count} module(s); {check.Indexed} indexed of {check.Published} published{(check.Consistent ? "." : ": out of step!")}");
             return check.Consistent ? 0 : 1;

@@ -130,6 +130,42 @@ public sealed class SearchConsistencyTests
         Assert.Contains((await sut.SearchAsync(new SearchRequest("phishing"))).Hits, h => h.Slug == "spot-a-phishing-message");
     }
 
+    [Fact]
+    public async Task SearchPage_WhileTheFirstIndexIsBeingBuilt_SaysHowFarItHasGotAndLogsNoMiss()
+    {
+        SearchIndex? held = null;
+        using var site = new SkillBridgeWebFactory
+        {
+            Settings = { ["SkillBridge:Search:ForegroundBuildLimit"] = "0", ["SkillBridge:Search:IndexPath"] = "index-not-built-yet" },
+            TestServices = services => services.AddSingleton(provider =>
+            {
+                // The build waits at this gate, so the page is seen while the index is still being prepared.
+                var index = ActivatorUtilities.CreateInstance<SearchIndex>(provider);
+                index.RebuildGate.Wait();
+                return held = index;
+            }),
+        };
+        using var browser = site.CreateBrowser();
+
+        var preparing = await browser.GetPageAsync("/search?q=phishing");
+
+        Assert.Matches(@"^Search is being prepared \(0 of [1-9]\d* modules\)\. Please try again in a moment\.$", preparing.QuerySelector("#search-preparing")?.TextContent.Trim());
+        Assert.Empty(preparing.QuerySelectorAll("a[href='/modules/spot-a-phishing-message']"));
+        held!.RebuildGate.Release();
+        var clock = Stopwatch.StartNew();
+        while (!held.IsReady)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The index was not built in the background.");
+            await Task.Delay(20);
+        }
+
+        var ready = await browser.GetPageAsync("/search?q=phishing");
+        Assert.Null(ready.QuerySelector("#search-preparing"));
+        Assert.NotEmpty(ready.QuerySelectorAll("a[href='/modules/spot-a-phishing-message']"));
+        await using var scope = site.Services.CreateAsyncScope();
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<Core.Data.SkillBridgeDbContext>().MissedSearches);
+    }
+
     private static async Task ChangeAsync(SkillBridgeWebFactory site, Func<PublishingWorkflow, Task<AuthoringResult<Core.Modules.Module>>> change)
     {
         await using var scope = site.Services.CreateAsyncScope();

@@ -60,10 +60,21 @@ internal sealed class SiteProcess : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
-    public static async Task<SiteProcess> StartAsync(string dataPath)
+    /// <summary>Puts <paramref name="settings"/> (configuration keys such as SkillBridge:ConnectionString) in the process's environment.</summary>
+    public static ProcessStartInfo With(ProcessStartInfo start, IReadOnlyDictionary<string, string?>? settings)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
+    }
+
+    public static async Task<SiteProcess> StartAsync(string dataPath, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var process = Process.Start(StartInfo(dataPath, "Testing", "--urls", address.ToString().TrimEnd('/')))!;
+        var process = Process.Start(With(StartInfo(dataPath, "Testing", "--urls", address.ToString().TrimEnd('/')), settings))!;
         var site = new SiteProcess(process, address);
         var output = new System.Text.StringBuilder();
         var lines = new SemaphoreSlim(0);
