@@ -75,7 +75,7 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(BrowserFixture.UniqueName("Group"));
         await page.GetByLabel("Description (optional)").FillAsync("People who try things first");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the group" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#group-message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#page-message-text")).ToBeVisibleAsync();
         if (scene == "group page with search results")
         {
             await page.GetByLabel("Name, username or e-mail address").FillAsync("a");

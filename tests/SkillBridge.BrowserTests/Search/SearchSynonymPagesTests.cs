@@ -39,7 +39,7 @@ public sealed class SearchSynonymPagesTests(BrowserFixture site)
         await page.Keyboard.TypeAsync("share your screen");
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.Locator("#synonym-message")).ToHaveTextAsync($"Added: people who search “{searched}” mean “share your screen”.");
+        await Assertions.Expect(page.Locator("#page-message-text")).ToHaveTextAsync($"Added: people who search “{searched}” mean “share your screen”.");
         await Assertions.Expect(page.Locator($"#synonyms tr:has(th:text-is('{searched}')) td").First).ToHaveTextAsync("share your screen");
     }
 
@@ -92,7 +92,7 @@ public sealed class SearchSynonymPagesTests(BrowserFixture site)
             return;
         }
 
-        await Assertions.Expect(page.Locator("#synonym-message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#page-message-text")).ToBeVisibleAsync();
         if (scene == "change form")
         {
             await page.Locator($"#synonyms tr:has(th:text-is('{searched}')) a").ClickAsync();

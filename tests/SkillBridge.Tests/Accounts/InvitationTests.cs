@@ -21,7 +21,7 @@ public sealed class InvitationTests(SkillBridgeWebFactory factory) : IClassFixtu
         var (link, page) = await InviteAsync(admin, "new.colleague@example.com");
 
         Assert.StartsWith("http://localhost/account/acceptinvitation?token=", link, StringComparison.Ordinal);
-        Assert.Contains("does not send e-mail", page.Text("#admin-message"), StringComparison.Ordinal);
+        Assert.Contains("does not send e-mail", page.Text("#page-message-text"), StringComparison.Ordinal);
         Assert.Contains(await factory.AuditAsync(AuditAction.Invited), e => e.Subject == "new.colleague@example.com");
     }
 

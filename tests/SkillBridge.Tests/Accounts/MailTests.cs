@@ -30,7 +30,7 @@ public sealed partial class MailTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await admin.GetPageAsync("/admin/accounts");
-        Assert.Equal("Invitation sent to mailed@example.com.", page.Text("#admin-message"));
+        Assert.Equal("Invitation sent to mailed@example.com.", page.Text("#page-message-text"));
         Assert.Null(page.QuerySelector("#invitation-link"));
         await _factory.DeliverMailAsync();
         var mail = Assert.Single(_sink.Messages);

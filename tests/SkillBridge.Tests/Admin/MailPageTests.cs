@@ -54,7 +54,7 @@ public sealed class MailPageTests : IDisposable
         using var response = await admin.SubmitAsync(form, []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("The mail will be sent again now.", (await admin.GetPageAsync("/admin/mail")).Text("#mail-message"));
+        Assert.Equal("The mail will be sent again now.", (await admin.GetPageAsync("/admin/mail")).Text("#page-message-text"));
         await _factory.DeliverMailAsync();
         var mail = Assert.Single(_smtp.Messages);
         Assert.Equal(["retry.reader@example.com"], mail.To);

@@ -24,7 +24,7 @@ public sealed class DepartmentPagesTests(SkillBridgeWebFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var list = await admin.GetPageAsync("/admin/departments");
-        Assert.Equal($"Added the department {name}.", list.Text("#admin-message"));
+        Assert.Equal($"Added the department {name}.", list.Text("#page-message-text"));
         Assert.Equal("0", list.QuerySelector($"tr[data-department='{name}'] .count")!.TextContent);
         Assert.NotEqual("0", list.QuerySelector("tr[data-department='Marketing'] .count")!.TextContent);
     }

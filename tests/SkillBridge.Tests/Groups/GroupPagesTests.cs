@@ -21,7 +21,7 @@ public sealed class GroupPagesTests(SkillBridgeWebFactory factory) : IClassFixtu
 
         Assert.True(id > 0);
         Assert.Equal(name, page.Text("h1"));
-        Assert.Equal($"Created the group {name}.", page.Text("#group-message"));
+        Assert.Equal($"Created the group {name}.", page.Text("#page-message-text"));
         Assert.Equal("Nobody is in this group yet. Add people below.", page.Text("h2#members-heading + p"));
     }
 
@@ -100,7 +100,7 @@ public sealed class GroupPagesTests(SkillBridgeWebFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         var group = await curator.GetPageAsync($"/groups/{id}");
-        Assert.Contains("Added 2 people", group.Text("#group-message"), StringComparison.Ordinal);
+        Assert.Contains("Added 2 people", group.Text("#page-message-text"), StringComparison.Ordinal);
         Assert.Equal(["priya.shah", "tom.okafor"], group.QuerySelectorAll("tr[data-username]").Select(r => r.GetAttribute("data-username")!).Order(StringComparer.Ordinal));
     }
 

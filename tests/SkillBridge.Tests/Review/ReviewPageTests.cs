@@ -153,6 +153,35 @@ public sealed class ReviewPageTests(SkillBridgeWebFactory factory) : IClassFixtu
         Assert.Contains(await factory.AuditAsync(AuditAction.Unpublished), e => e.Subject == slug);
     }
 
+    [Fact]
+    public async Task Publish_ShowsDoneOnTheModulePageItLandsOn_AndNeverLaterOnAnotherPage()
+    {
+        var (_, slug) = await SubmittedModuleAsync();
+        using var curator = await CuratorAsync();
+
+        using var response = await curator.SubmitAsync(Form(await curator.GetPageAsync($"/review/{slug}"), "Publish"), []);
+        var landed = await curator.GetPageAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal("page-message page-message-success", landed.QuerySelector("#page-message")?.ClassName);
+        Assert.Equal("Done: Published as revision 1.", landed.Text("#page-message"));
+        Assert.Null((await curator.GetPageAsync($"/modules/{slug}/history")).QuerySelector("#page-message"));
+    }
+
+    [Theory]
+    [InlineData("Schedule", "PublishAt", "2031-07-01T09:30", "Done: Scheduled for 1 Jul 2031, 09:30 Europe/London.")]
+    [InlineData("RequestChanges", "Comment", "Add a screenshot of the pin icon.", "Done: Changes requested. The authors see your comment in their editor.")]
+    public async Task ScheduleAndRequestChanges_SayWhatHappenedOnTheQueueTheyLandOn(string handler, string field, string value, string message)
+    {
+        var (_, slug) = await SubmittedModuleAsync();
+        using var curator = await CuratorAsync();
+
+        using var response = await curator.SubmitAsync(Form(await curator.GetPageAsync($"/review/{slug}"), handler), [new(field, value)]);
+        var landed = await curator.GetPageAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal(message, landed.Text("#page-message"));
+        Assert.Null((await curator.GetPageAsync("/review")).QuerySelector("#page-message"));
+    }
+
     private static IHtmlFormElement Form(AngleSharp.Html.Dom.IHtmlDocument page, string handler) =>
         page.QuerySelectorAll<IHtmlFormElement>("form").First(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal));
 

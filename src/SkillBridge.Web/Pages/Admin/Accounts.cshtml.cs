@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Mail;
 using SkillBridge.Web.Accounts;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Admin;
 
@@ -15,8 +16,6 @@ public sealed class AccountsModel(AccountService accounts, InvitationService inv
     [BindProperty]
     public InviteInput Invite { get; set; } = new();
 
-    [TempData]
-    public string? Message { get; set; }
 
     /// <summary>The invitation link, shown once to the admin when it could not be mailed.</summary>
     public string? InvitationLink { get; private set; }
@@ -41,12 +40,12 @@ public sealed class AccountsModel(AccountService accounts, InvitationService inv
             {
                 if (created.Mailed)
                 {
-                    Message = $"Invitation sent to {created.Invitation!.Email}.";
+                    TempData.Show($"Invitation sent to {created.Invitation!.Email}.");
                     return RedirectToPage();
                 }
 
                 InvitationLink = links.Absolute(Request, InvitationService.LinkPath(created.Token!));
-                Message = $"Invitation created for {created.Invitation!.Email}. This site does not send e-mail: copy the link below and send it yourself. It is shown only now.";
+                TempData.Show($"Invitation created for {created.Invitation!.Email}. This site does not send e-mail: copy the link below and send it yourself. It is shown only now.");
                 ModelState.Clear();
                 Invite = new();
             }
@@ -76,10 +75,10 @@ public sealed class AccountsModel(AccountService accounts, InvitationService inv
             case RoleChange.UnknownRole:
                 return NotFound();
             case RoleChange.LastAdministrator:
-                Message = "That would leave the site without an administrator. Make someone else an administrator first.";
+                TempData.Show("That would leave the site without an administrator. Make someone else an administrator first.", PageMessageKind.Error);
                 break;
             default:
-                Message = done;
+                TempData.Show(done);
                 break;
         }
 

@@ -5,6 +5,7 @@ using SkillBridge.Core;
 using SkillBridge.Core.Mail;
 using SkillBridge.Core.Outbox;
 using SkillBridge.Web.Accounts;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Admin;
 
@@ -17,8 +18,6 @@ public sealed class MailModel(OutboxAdmin outbox, MailStatus mail, IOptions<Skil
 
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,13 +27,19 @@ public sealed class MailModel(OutboxAdmin outbox, MailStatus mail, IOptions<Skil
 
     public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken cancellationToken)
     {
-        Message = await outbox.RetryAsync(id, cancellationToken) switch
+        (string Text, PageMessageKind Kind)? message = await outbox.RetryAsync(id, cancellationToken) switch
         {
-            OutboxRetryStatus.Due => "The mail will be sent again now.",
-            OutboxRetryStatus.NotFailed => "That mail has not failed (it may have been retried already).",
-            OutboxRetryStatus.ContentRemoved => "That mail cannot be sent again: the link in it expired and its content was removed. Ask the person to request a new one.",
+            OutboxRetryStatus.Due => ("The mail will be sent again now.", PageMessageKind.Success),
+            OutboxRetryStatus.NotFailed => ("That mail has not failed (it may have been retried already).", PageMessageKind.Information),
+            OutboxRetryStatus.ContentRemoved => ("That mail cannot be sent again: the link in it expired and its content was removed. Ask the person to request a new one.", PageMessageKind.Error),
             _ => null,
         };
-        return Message is null ? NotFound() : RedirectToPage();
+        if (message is not { } shown)
+        {
+            return NotFound();
+        }
+
+        TempData.Show(shown.Text, shown.Kind);
+        return RedirectToPage();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Departments;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Admin;
 
@@ -15,8 +16,6 @@ public sealed class PersonModel(DepartmentService departments) : PageModel
     [BindProperty]
     public int? DepartmentId { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string username, CancellationToken cancellationToken)
     {
@@ -43,7 +42,7 @@ public sealed class PersonModel(DepartmentService departments) : PageModel
             case DepartmentStatus.NotFound:
                 return NotFound();
             case DepartmentStatus.Done:
-                Message = result.Message;
+                TempData.Show(result.Message);
                 return RedirectToPage(new { username });
             default:
                 ModelState.AddModelError(nameof(DepartmentId), result.Message);

@@ -6,6 +6,7 @@ using SkillBridge.Core.Content;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Web.Authoring;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Authoring;
 
@@ -36,8 +37,6 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
     /// <summary>Set when a save met someone else's newer save: their draft, shown beside the author's own text.</summary>
     public ModuleDraft? Theirs { get; private set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     /// <summary>Set by <see cref="UploadRequestLimit"/> when a post was too large to read: shown next to the image field.</summary>
     [TempData(Key = UploadRequestLimit.ProblemKey)]
@@ -123,7 +122,7 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
             return await ShowAsync(slug, submitted, cancellationToken);
         }
 
-        Message = "Submitted for review. A curator will look at it; you will see their comments here.";
+        TempData.Show("Submitted for review. A curator will look at it; you will see their comments here.");
         return RedirectToPage(new { slug });
     }
 
@@ -217,7 +216,7 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
             return await ShowAsync(slug, saved, cancellationToken);
         }
 
-        Message = message;
+        TempData.Show(message);
         return RedirectToPage(new { slug });
     }
 

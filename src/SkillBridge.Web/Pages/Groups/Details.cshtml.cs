@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Departments;
 using SkillBridge.Core.Groups;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Groups;
 
@@ -27,8 +28,6 @@ public sealed class DetailsModel(GroupService groups, DepartmentService departme
     [BindProperty]
     public int? DepartmentId { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -60,7 +59,7 @@ public sealed class DetailsModel(GroupService groups, DepartmentService departme
             return NotFound();
         }
 
-        Message = result.Message;
+        TempData.Show(result.Message);
         return RedirectToPage("/Groups/Index");
     }
 
@@ -82,7 +81,7 @@ public sealed class DetailsModel(GroupService groups, DepartmentService departme
             case GroupStatus.NotFound:
                 return NotFound();
             case GroupStatus.Done:
-                Message = result.Message;
+                TempData.Show(result.Message);
                 return RedirectToPage(new { id, q = Query });
             default:
                 var field = result.Field switch

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Groups;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Groups;
 
@@ -15,8 +16,6 @@ public sealed class IndexModel(GroupService groups) : PageModel
     [BindProperty]
     public string? Description { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Groups = await groups.ListAsync(cancellationToken);
 
@@ -26,7 +25,7 @@ public sealed class IndexModel(GroupService groups) : PageModel
         var result = await groups.CreateAsync(Name, Description, userId, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            Message = result.Message;
+            TempData.Show(result.Message);
             return RedirectToPage("/Groups/Details", new { id = result.GroupId });
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Groups;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Groups;
 
@@ -56,7 +57,7 @@ public sealed class PasteModel(GroupService groups, GroupPaste paste) : PageMode
             case GroupStatus.NotFound:
                 return NotFound();
             case GroupStatus.Done:
-                TempData["Message"] = result.Message + (preview!.Problems.Count > 0 ? $" {preview.Problems.Count} line(s) with problems were left out." : "");
+                TempData.Show(result.Message + (preview!.Problems.Count > 0 ? $" {preview.Problems.Count} line(s) with problems were left out." : ""));
                 return RedirectToPage("/Groups/Details", new { id });
             default:
                 Preview = preview;

@@ -4,6 +4,7 @@ using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Web.Authoring;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.History;
 
@@ -26,8 +27,6 @@ public sealed class IndexModel(ModuleHistory history, PublishingWorkflow workflo
 
     public bool IsCurator => User.ToActor().IsCurator;
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -74,7 +73,7 @@ public sealed class IndexModel(ModuleHistory history, PublishingWorkflow workflo
         var result = await change;
         if (result.Succeeded)
         {
-            Message = done;
+            TempData.Show(done);
             return RedirectToPage(new { slug });
         }
 

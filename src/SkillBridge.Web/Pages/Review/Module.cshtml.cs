@@ -5,6 +5,7 @@ using SkillBridge.Core.Modules;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Web.Authoring;
 using SkillBridge.Web.Time;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Review;
 
@@ -29,8 +30,6 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
     [BindProperty]
     public DateTime? PublishAt { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) => ShowAsync(slug, cancellationToken);
 
@@ -39,7 +38,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         var published = await workflow.PublishAsync(slug, User.ToActor(), cancellationToken);
         if (published.Succeeded)
         {
-            Message = $"Published as revision {published.Value!.Number}.";
+            TempData.Show($"Published as revision {published.Value!.Number}.");
             return Redirect($"/modules/{slug}");
         }
 
@@ -56,7 +55,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         var scheduled = await workflow.ScheduleAsync(slug, User.ToActor(), utc, cancellationToken);
         if (scheduled.Succeeded)
         {
-            Message = $"Scheduled for {time.Format(utc)}.";
+            TempData.Show($"Scheduled for {time.Format(utc)}.");
             return RedirectToPage("/Review/Index");
         }
 
@@ -68,7 +67,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         var requested = await workflow.RequestChangesAsync(slug, User.ToActor(), Comment ?? "", cancellationToken);
         if (requested.Succeeded)
         {
-            Message = "Changes requested. The authors see your comment in their editor.";
+            TempData.Show("Changes requested. The authors see your comment in their editor.");
             return RedirectToPage("/Review/Index");
         }
 

@@ -39,7 +39,7 @@ public sealed class SearchSynonymPagesTests(SkillBridgeWebFactory factory) : ICl
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var list = await curator.GetPageAsync("/search/synonyms");
-        Assert.Equal($"Added: people who search “{searched}” mean “Microsoft Teams”.", list.Text("#synonym-message"));
+        Assert.Equal($"Added: people who search “{searched}” mean “Microsoft Teams”.", list.Text("#page-message-text"));
         var row = list.QuerySelectorAll("#synonyms tbody tr").Single(r => r.QuerySelector("th")!.TextContent == searched);
         Assert.Equal("Microsoft Teams", row.QuerySelector("td")!.TextContent);
         Assert.Contains(await factory.AuditAsync(AuditAction.SynonymAdded), e => e.Subject == searched && e.Details == "means Microsoft Teams");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Departments;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Admin.Departments;
 
@@ -15,8 +16,6 @@ public sealed class DetailsModel(DepartmentService departments) : PageModel
     [BindProperty]
     public int? Into { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -49,7 +48,7 @@ public sealed class DetailsModel(DepartmentService departments) : PageModel
             case DepartmentStatus.NotFound:
                 return NotFound();
             case DepartmentStatus.Done:
-                Message = result.Message;
+                TempData.Show(result.Message);
                 return RedirectToPage(new { id });
             default:
                 ModelState.AddModelError(field, result.Message);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Departments;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Admin.Departments;
 
@@ -12,8 +13,6 @@ public sealed class IndexModel(DepartmentService departments) : PageModel
     [BindProperty]
     public string? Name { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Departments = await departments.ListAsync(cancellationToken);
 
@@ -22,7 +21,7 @@ public sealed class IndexModel(DepartmentService departments) : PageModel
         var result = await departments.AddAsync(Name, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            Message = result.Message;
+            TempData.Show(result.Message);
             return RedirectToPage();
         }
 

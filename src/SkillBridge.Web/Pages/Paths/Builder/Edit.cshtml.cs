@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Paths;
 using SkillBridge.Web.Authoring;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Paths.Builder;
 
@@ -34,8 +35,6 @@ public sealed class EditModel(PathBuilder builder, PathPublishing publishing, Me
     [BindProperty]
     public string? LoadedSummary { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -125,7 +124,7 @@ public sealed class EditModel(PathBuilder builder, PathPublishing publishing, Me
             return await ShowAsync(slug, result, cancellationToken);
         }
 
-        Message = message;
+        TempData.Show(message);
         var query = string.IsNullOrWhiteSpace(Query) ? "" : "?q=" + Uri.EscapeDataString(Query);
         return Redirect($"/paths/{slug}/edit{query}{(fragment is null ? "" : "#" + fragment)}");
     }

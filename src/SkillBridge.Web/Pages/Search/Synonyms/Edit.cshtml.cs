@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Search.Synonyms;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Search.Synonyms;
 
@@ -15,8 +16,6 @@ public sealed class EditModel(SearchSynonymService synonyms) : PageModel
     [BindProperty]
     public string? Meaning { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public SynonymFields Fields => new(Searched, Meaning);
 
@@ -41,7 +40,7 @@ public sealed class EditModel(SearchSynonymService synonyms) : PageModel
             case SearchSynonymStatus.NotFound:
                 return NotFound();
             case SearchSynonymStatus.Done:
-                Message = result.Message;
+                TempData.Show(result.Message);
                 return RedirectToPage("/Search/Synonyms/Index");
             default:
                 result.AddTo(ModelState);

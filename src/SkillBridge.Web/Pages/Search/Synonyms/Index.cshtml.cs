@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Search.Synonyms;
+using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Search.Synonyms;
 
@@ -18,8 +19,6 @@ public sealed class IndexModel(SearchSynonymService synonyms) : PageModel
     [BindProperty]
     public string? Meaning { get; set; }
 
-    [TempData]
-    public string? Message { get; set; }
 
     public SynonymFields Fields => new(Searched, Meaning);
 
@@ -30,7 +29,7 @@ public sealed class IndexModel(SearchSynonymService synonyms) : PageModel
         var result = await synonyms.AddAsync(Searched, Meaning, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            Message = result.Message;
+            TempData.Show(result.Message);
             return RedirectToPage();
         }
 
@@ -42,7 +41,7 @@ public sealed class IndexModel(SearchSynonymService synonyms) : PageModel
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
     {
         var result = await synonyms.RemoveAsync(id, User.Identity!.Name!, cancellationToken);
-        Message = result.Message;
+        TempData.Show(result.Message);
         return RedirectToPage();
     }
 }
