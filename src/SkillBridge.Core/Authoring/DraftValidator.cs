@@ -90,6 +90,11 @@ public static class DraftValidator
             problems.Add(new("Authors", $"There is nobody called '{unknown}' on SkillBridge."));
         }
 
+        foreach (var (line, placeholder) in PlaceholderLines(content.Body))
+        {
+            problems.Add(new("Body", $"Line {line}: “{placeholder}” is the new-module template's placeholder. Replace it with your own words."));
+        }
+
         var parsed = ModuleBodyParser.Parse(content.Body, "body", 1);
         problems.AddRange(parsed.Problems.Select(p => new DraftProblem("Body", $"Line {p.Line}: {p.Message}")));
 
@@ -120,6 +125,12 @@ public static class DraftValidator
             .Descendants<LinkInline>()
             .Where(link => link.IsImage)
             .Select(link => (link.Url ?? "", string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())), link.Line + 1));
+
+    /// <summary>1-based lines that still hold one of <see cref="NewModuleTemplate.Placeholders"/>.</summary>
+    private static IEnumerable<(int Line, string Placeholder)> PlaceholderLines(string body) =>
+        body.Split('\n')
+            .Select((line, index) => (Text: line, Number: index + 1))
+            .SelectMany(l => NewModuleTemplate.Placeholders.Where(p => l.Text.Contains(p, StringComparison.OrdinalIgnoreCase)).Select(p => (l.Number, p)));
 
     /// <summary>1-based lines of "## " step headings that hold a control character (a CR before the line's end aside).</summary>
     private static IEnumerable<int> StepTitleLinesWithControlCharacters(string body) =>

@@ -29,6 +29,23 @@ public sealed class EditorPageTests(SkillBridgeWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Submit_TemplateSentencesLeftIn_IsRefusedNamingTheLineAndStaysADraft()
+    {
+        using var author = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("author"), Roles.Author);
+        var page = await author.GetPageAsync("/authoring/new");
+        using var created = await author.SubmitAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!, [new("Title", "Pin a chat " + Guid.NewGuid().ToString("N")[..6]), new("Category", "tools")]);
+        var slug = created.Headers.Location!.OriginalString.Split('/').First(part => part.StartsWith("pin-a-chat", StringComparison.Ordinal));
+        var editor = await author.GetPageAsync(created.Headers.Location!.OriginalString);
+
+        using var response = await author.PressAsync(editor, "Submit", new Dictionary<string, string> { ["Form.Summary"] = "Keep the chats that matter at the top." });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = HtmlPages.Parse(await response.Content.ReadAsStringAsync()).Text("[data-valmsg-for='Form.Body']");
+        Assert.Equal($"Line 1: “{NewModuleTemplate.Introduction}” is the new-module template's placeholder. Replace it with your own words.", message);
+        Assert.Equal(DraftState.Editing, await DraftAsync(slug, d => d.State));
+    }
+
+    [Fact]
     public async Task Save_ChangedText_IsStoredAndSaid()
     {
         var (author, slug) = await NewModuleAsync();

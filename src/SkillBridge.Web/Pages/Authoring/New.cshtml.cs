@@ -22,8 +22,7 @@ public sealed class NewModel(DraftEditor drafts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var starter = "Why this matters, in two or three sentences.\n\n## First step\nWhat to do first.\n";
-        var created = await drafts.CreateAsync(User.ToActor(), new DraftContent(Title ?? "", "", Category, [], ModuleLevel.Beginner, 5, null, starter, []), cancellationToken);
+        var created = await drafts.CreateAsync(User.ToActor(), new DraftContent(Title ?? "", "", Category, [], ModuleLevel.Beginner, 5, null, NewModuleTemplate.Body, []), cancellationToken);
         if (created.Succeeded)
         {
             return RedirectToPage("/Authoring/Edit", new { slug = created.Value!.Module.Slug });
