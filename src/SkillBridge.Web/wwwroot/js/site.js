@@ -93,15 +93,26 @@
     return p;
   }
 
+  // Design.md's quiz rule: the API returns correctOptions and explanation only once they may be shown; until then
+  // a wrong answer offers "Try again" (a fresh try, here without reloading) and "Show the answer".
   function showFeedback(form, body, ok) {
     var feedback = form.querySelector(".feedback");
     var choices = form.querySelectorAll(".choice");
+    var retry = form.querySelector("[data-quiz-retry]");
+    var tryAgain = form.querySelector("[data-quiz-try-again]");
     choices.forEach(function (choice) {
       choice.classList.remove("is-correct", "is-wrong");
     });
     feedback.replaceChildren();
     if (!ok) {
       feedback.appendChild(paragraph(body.problem || "The answer could not be checked. Try again.", "verdict wrong"));
+      return;
+    }
+    form.querySelector("input[name='answeredBefore']").value = "true";
+    feedback.appendChild(paragraph(body.verdict, "verdict " + (body.isCorrect ? "correct" : "wrong")));
+    retry.hidden = !body.canTryAgain;
+    tryAgain.hidden = false;
+    if (!body.correctOptions) {
       return;
     }
     choices.forEach(function (choice) {
@@ -113,15 +124,27 @@
         choice.classList.add("is-wrong");
       }
     });
-    feedback.appendChild(paragraph(body.verdict, "verdict " + (body.isCorrect ? "correct" : "wrong")));
     if (!body.isCorrect) {
       var labels = body.correctOptions.map(function (index) {
-        var label = form.querySelector("[data-option='" + index + "'] label");
+        var label = form.querySelector("[data-option='" + index + "'] span");
         return label ? label.textContent : "";
       });
       feedback.appendChild(paragraph((labels.length === 1 ? "The right answer is: " : "The right answers are: ") + labels.join("; ") + "."));
     }
-    feedback.appendChild(paragraph(body.explanation));
+    if (body.explanation) {
+      feedback.appendChild(paragraph(body.explanation));
+    }
+  }
+
+  function tryAgain(form) {
+    form.querySelectorAll(".choice").forEach(function (choice) {
+      choice.classList.remove("is-correct", "is-wrong");
+      choice.querySelector("input").checked = false;
+    });
+    var feedback = form.querySelector(".feedback");
+    feedback.replaceChildren(paragraph("Your first answer was wrong. Choose again, or show the answer."));
+    form.querySelector("[data-quiz-try-again]").hidden = true;
+    form.querySelector("input[name='selected']").focus();
   }
 
   function enhanceQuizzes() {
@@ -130,11 +153,19 @@
       return;
     }
     quizzes.forEach(function (form) {
+      form.querySelector("[data-quiz-try-again]").addEventListener("click", function (event) {
+        event.preventDefault();
+        tryAgain(form);
+      });
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var button = form.querySelector("button[type='submit']");
-        button.disabled = true;
-        fetch(form.dataset.quizApi, {
+        var submitter = event.submitter;
+        var showAnswer = submitter && submitter.hasAttribute("data-quiz-show-answer");
+        var buttons = form.querySelectorAll("button[type='submit']");
+        buttons.forEach(function (button) {
+          button.disabled = true;
+        });
+        fetch(showAnswer ? form.dataset.showAnswerApi : form.dataset.quizApi, {
           method: "POST",
           body: new FormData(form),
           headers: { "Accept": "application/json" },
@@ -145,9 +176,14 @@
           });
         }).catch(function () {
           // Fall back to the ordinary form post, which shows the same feedback.
+          if (showAnswer) {
+            form.action = submitter.formAction;
+          }
           form.submit();
         }).finally(function () {
-          button.disabled = false;
+          buttons.forEach(function (button) {
+            button.disabled = false;
+          });
         });
       });
     });
