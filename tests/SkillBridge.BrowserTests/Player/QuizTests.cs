@@ -90,6 +90,8 @@ public sealed class QuizTests(BrowserFixture site)
         await Expect(feedback).ToContainTextAsync(WrongVerdict);
         await Expect(feedback).ToContainTextAsync("The right answer is: Only that window.");
         await Expect(feedback).ToContainTextAsync(Explanation);
+        await Expect(page.Locator(".quiz .choice[data-option='0'] .option-mark")).ToHaveTextAsync("Right");
+        await Expect(page.Locator(".quiz .choice[data-option='2'] .option-mark")).ToHaveTextAsync("Wrong");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Try again" })).ToBeHiddenAsync();
         await Expect(page).ToHaveURLAsync(ShareQuizStep);
     }

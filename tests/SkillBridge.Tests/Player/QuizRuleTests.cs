@@ -73,7 +73,8 @@ public sealed class QuizRuleTests(SkillBridgeWebFactory factory) : IClassFixture
         Assert.Equal("Not quite: that answer is wrong.", page.Text(".quiz .feedback .verdict"));
         Assert.Contains($"The right answer is: {RightOption}.", page.Text(".quiz .feedback"), StringComparison.Ordinal);
         Assert.Contains(Explanation, page.Text(".quiz .feedback"), StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector(".quiz .choice.is-correct[data-option='0']"));
+        Assert.Equal("Right", page.Text(".quiz .choice.is-correct[data-option='0'] .option-mark"));
+        Assert.Equal("Wrong", page.Text(".quiz .choice.is-wrong[data-option='2'] .option-mark"));
         Assert.NotNull(page.QuerySelector(".quiz [data-quiz-retry][hidden]"));
         var answer = await StoredAnswerAsync(username);
         Assert.Equal(("2", 1), (answer.Selected, answer.Retries));
@@ -239,6 +240,7 @@ public sealed class QuizRuleTests(SkillBridgeWebFactory factory) : IClassFixture
     private static void AssertAnswerHidden(IHtmlDocument page)
     {
         Assert.Empty(page.QuerySelectorAll(".quiz .choice.is-correct"));
+        Assert.Empty(page.QuerySelectorAll(".quiz .option-mark"));
         Assert.DoesNotContain("The right answer", page.Text(".quiz .feedback"), StringComparison.Ordinal);
         Assert.DoesNotContain(Explanation, page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("classic signs", page.Body!.TextContent, StringComparison.Ordinal);

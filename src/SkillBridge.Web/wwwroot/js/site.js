@@ -100,9 +100,7 @@
     var choices = form.querySelectorAll(".choice");
     var retry = form.querySelector("[data-quiz-retry]");
     var tryAgain = form.querySelector("[data-quiz-try-again]");
-    choices.forEach(function (choice) {
-      choice.classList.remove("is-correct", "is-wrong");
-    });
+    clearMarks(choices);
     feedback.replaceChildren();
     if (!ok) {
       feedback.appendChild(paragraph(body.problem || "The answer could not be checked. Try again.", "verdict wrong"));
@@ -120,13 +118,15 @@
       var input = choice.querySelector("input");
       if (body.correctOptions.indexOf(index) >= 0) {
         choice.classList.add("is-correct");
+        choice.appendChild(mark("Right"));
       } else if (input && input.checked) {
         choice.classList.add("is-wrong");
+        choice.appendChild(mark("Wrong"));
       }
     });
     if (!body.isCorrect) {
       var labels = body.correctOptions.map(function (index) {
-        var label = form.querySelector("[data-option='" + index + "'] span");
+        var label = form.querySelector("[data-option='" + index + "'] .option-text");
         return label ? label.textContent : "";
       });
       feedback.appendChild(paragraph((labels.length === 1 ? "The right answer is: " : "The right answers are: ") + labels.join("; ") + "."));
@@ -136,9 +136,27 @@
     }
   }
 
-  function tryAgain(form) {
-    form.querySelectorAll(".choice").forEach(function (choice) {
+  // A revealed answer marks its rows in words as well as colour.
+  function mark(text) {
+    var span = document.createElement("span");
+    span.className = "option-mark";
+    span.textContent = text;
+    return span;
+  }
+
+  function clearMarks(choices) {
+    choices.forEach(function (choice) {
       choice.classList.remove("is-correct", "is-wrong");
+      choice.querySelectorAll(".option-mark").forEach(function (old) {
+        old.remove();
+      });
+    });
+  }
+
+  function tryAgain(form) {
+    var choices = form.querySelectorAll(".choice");
+    clearMarks(choices);
+    choices.forEach(function (choice) {
       choice.querySelector("input").checked = false;
     });
     var feedback = form.querySelector(".feedback");
