@@ -20,6 +20,7 @@ using SkillBridge.Core.Notifications;
 using SkillBridge.Core.Outbox;
 using SkillBridge.Core.Paths;
 using SkillBridge.Core.People;
+using SkillBridge.Core.Player;
 using SkillBridge.Core.Progress;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Core.Reports;
@@ -93,6 +94,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ISearchSynonymSource>(services => services.GetRequiredService<DatabaseSearchSynonyms>());
         builder.Services.AddScoped<SearchSynonymService>();
         builder.Services.AddScoped<ProgressService>();
+        builder.Services.AddScoped<QuizService>();
         builder.Services.AddScoped<LearnerModuleStates>();
         builder.Services.AddScoped<FeedbackService>();
         builder.Services.AddScoped<AuditLog>();

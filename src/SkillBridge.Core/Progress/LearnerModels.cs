@@ -1,3 +1,6 @@
+using SkillBridge.Core.Content;
+using SkillBridge.Core.Player;
+
 namespace SkillBridge.Core.Progress;
 
 /// <summary>Where a learner stands with a module, for the module page.</summary>
@@ -29,4 +32,17 @@ public sealed record CompletedModule(string Slug, string Title, DateTime Complet
 public sealed record MyLearning(IReadOnlyList<InProgressModule> InProgress, IReadOnlyList<CompletedModule> Completed)
 {
     public bool IsEmpty => InProgress.Count == 0 && Completed.Count == 0;
+}
+
+/// <summary>A learner's stored answer to one quiz, with what decides whether its right options may be shown.</summary>
+public sealed record StoredQuizAnswer(int QuizIndex, IReadOnlyList<int> Selected, bool IsCorrect, int Retries, bool AnswerShown)
+{
+    public QuizResult ToResult(Quiz quiz) => QuizResult.For(quiz, Selected, IsCorrect, Retries, AnswerShown);
+
+    internal static StoredQuizAnswer From(QuizAnswer answer) => new(
+        answer.QuizIndex,
+        [.. answer.Selected.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))],
+        answer.IsCorrect,
+        answer.Retries,
+        answer.AnswerShown);
 }

@@ -50,7 +50,11 @@ public sealed class StepVisit
     public DateTime VisitedAt { get; set; }
 }
 
-/// <summary>A learner's latest answer to one quiz; answering again replaces it.</summary>
+/// <summary>
+/// A learner's latest answer to one quiz; answering again replaces it. The right options and the explanation are shown
+/// once the answer is right, the learner answered again (<see cref="Retries"/>) or asked to be shown the answer
+/// (<see cref="AnswerShown"/>), so a reload after a wrong first answer does not give the answer away (design.md).
+/// </summary>
 public sealed class QuizAnswer
 {
     public int ProgressId { get; set; }
@@ -66,4 +70,10 @@ public sealed class QuizAnswer
     public bool IsCorrect { get; set; }
 
     public DateTime AnsweredAt { get; set; }
+
+    /// <summary>How many times the learner answered again after their first answer.</summary>
+    public int Retries { get; set; }
+
+    /// <summary>The learner gave up and chose "Show the answer".</summary>
+    public bool AnswerShown { get; set; }
 }

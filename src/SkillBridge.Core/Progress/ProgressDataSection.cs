@@ -4,7 +4,7 @@ using SkillBridge.Core.Data;
 
 namespace SkillBridge.Core.Progress;
 
-public sealed record QuizAnswerRecord(int Step, int Quiz, string Selected, bool Correct, DateTime AnsweredAtUtc);
+public sealed record QuizAnswerRecord(int Step, int Quiz, string Selected, bool Correct, DateTime AnsweredAtUtc, int Retries, bool AnswerShown);
 
 public sealed record ModuleProgressRecord(
     string Module,
@@ -76,7 +76,7 @@ public sealed class ProgressDataSection(SkillBridgeDbContext db) : IPersonalData
                 p.StepCount,
                 p.CompletedAt,
                 [.. visits[p.Id].Select(v => v.StepNumber).Order()],
-                [.. answers[p.Id].OrderBy(a => a.StepNumber).ThenBy(a => a.QuizIndex).Select(a => new QuizAnswerRecord(a.StepNumber, a.QuizIndex, a.Selected, a.IsCorrect, a.AnsweredAt))]))],
+                [.. answers[p.Id].OrderBy(a => a.StepNumber).ThenBy(a => a.QuizIndex).Select(a => new QuizAnswerRecord(a.StepNumber, a.QuizIndex, a.Selected, a.IsCorrect, a.AnsweredAt, a.Retries, a.AnswerShown))]))],
             ratings,
             flags);
     }

@@ -29,8 +29,11 @@ public sealed class ProgressService(SkillBridgeDbContext db, AssignmentProgress 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Records an answer (right or wrong) to a quiz; a later answer replaces an earlier one. Answering also counts as reaching the step.</summary>
-    public async Task RecordAnswerAsync(string userId, PublishedModule module, RenderedModule rendered, int step, int quiz, QuizFeedback feedback, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records an answer (right or wrong) to a quiz; a later answer replaces an earlier one and counts as a retry.
+    /// Answering also counts as reaching the step. Returns the answer as stored.
+    /// </summary>
+    public async Task<StoredQuizAnswer> RecordAnswerAsync(string userId, PublishedModule module, RenderedModule rendered, int step, int quiz, QuizFeedback feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rendered);
         ArgumentNullException.ThrowIfNull(feedback);
@@ -45,14 +48,39 @@ public sealed class ProgressService(SkillBridgeDbContext db, AssignmentProgress 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ReachStepAsync(userId, module, rendered, step, now, cancellationToken);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "QuizAnswers" ("ProgressId", "StepNumber", "QuizIndex", "Selected", "IsCorrect", "AnsweredAt")
-            SELECT "Id", {step}, {quiz}, {selected}, {feedback.IsCorrect}, {now} FROM "ModuleProgress" WHERE "UserId" = {userId} AND "RevisionId" = {revisionId}
-            ON CONFLICT ("ProgressId", "StepNumber", "QuizIndex") DO UPDATE SET "Selected" = excluded."Selected", "IsCorrect" = excluded."IsCorrect", "AnsweredAt" = excluded."AnsweredAt"
+            INSERT INTO "QuizAnswers" ("ProgressId", "StepNumber", "QuizIndex", "Selected", "IsCorrect", "AnsweredAt", "Retries", "AnswerShown")
+            SELECT "Id", {step}, {quiz}, {selected}, {feedback.IsCorrect}, {now}, 0, {false} FROM "ModuleProgress" WHERE "UserId" = {userId} AND "RevisionId" = {revisionId}
+            ON CONFLICT ("ProgressId", "StepNumber", "QuizIndex") DO UPDATE SET "Selected" = excluded."Selected", "IsCorrect" = excluded."IsCorrect", "AnsweredAt" = excluded."AnsweredAt",
+                "Retries" = "QuizAnswers"."Retries" + 1
             """, cancellationToken);
+        var stored = await StoredAnswersQuery(userId, revisionId, step).SingleAsync(a => a.QuizIndex == quiz, cancellationToken);
         await CompleteIfDoneAsync(userId, revisionId, now, cancellationToken);
         await assignments.LearnerProgressedAsync(userId, module.ModuleId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return StoredQuizAnswer.From(stored);
     }
+
+    /// <summary>Records that the learner chose "Show the answer" on a quiz they answered; null when they have not answered it.</summary>
+    public async Task<StoredQuizAnswer?> RecordAnswerShownAsync(string userId, int revisionId, int step, int quiz, CancellationToken cancellationToken = default)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "QuizAnswers" SET "AnswerShown" = {true}
+            WHERE "StepNumber" = {step} AND "QuizIndex" = {quiz}
+              AND "ProgressId" IN (SELECT "Id" FROM "ModuleProgress" WHERE "UserId" = {userId} AND "RevisionId" = {revisionId})
+            """, cancellationToken);
+        var stored = await StoredAnswersQuery(userId, revisionId, step).SingleOrDefaultAsync(a => a.QuizIndex == quiz, cancellationToken);
+        return stored is null ? null : StoredQuizAnswer.From(stored);
+    }
+
+    /// <summary>The learner's stored answers to the quizzes on one step of a revision.</summary>
+    public async Task<IReadOnlyList<StoredQuizAnswer>> StoredAnswersAsync(string userId, int revisionId, int step, CancellationToken cancellationToken = default) =>
+        [.. (await StoredAnswersQuery(userId, revisionId, step).ToListAsync(cancellationToken)).Select(StoredQuizAnswer.From)];
+
+    private IQueryable<QuizAnswer> StoredAnswersQuery(string userId, int revisionId, int step) =>
+        from a in db.QuizAnswers.AsNoTracking()
+        join p in db.ModuleProgress on a.ProgressId equals p.Id
+        where p.UserId == userId && p.RevisionId == revisionId && a.StepNumber == step
+        select a;
 
     /// <summary>
     /// The finish page: completes the shown revision if every step was seen and every quiz answered (the completion

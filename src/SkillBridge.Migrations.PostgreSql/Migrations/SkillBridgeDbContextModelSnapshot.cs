@@ -1718,11 +1718,17 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.Property<int>("QuizIndex")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("AnswerShown")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsCorrect")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Retries")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Selected")
                         .IsRequired()

@@ -1648,10 +1648,16 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.Property<int>("QuizIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AnswerShown")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("AnsweredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Retries")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Selected")

@@ -31,7 +31,24 @@ public sealed class AxeTests(BrowserFixture site)
         await page.GotoReadyAsync("/modules/share-your-screen/steps/4", Enhancement.Quiz);
         await page.GetByLabel("Your whole screen, notifications included").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check answer" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".quiz .feedback")).ToContainTextAsync("Not quite.");
+        await Assertions.Expect(page.Locator(".quiz .feedback")).ToContainTextAsync("that answer is wrong");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Try again" })).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Theory]
+    [InlineData("normal.standard")]
+    [InlineData("normal.high")]
+    public async Task QuizFeedback_AfterShowTheAnswer_HasNoSeriousOrCriticalViolations(string display)
+    {
+        await using var session = await site.OpenAsync(cookies: BrowserFixture.DisplayCookie(display));
+        var page = session.Page;
+        await page.GotoReadyAsync("/modules/spot-a-phishing-message/steps/4", Enhancement.Quiz);
+        await page.GetByLabel("It comes from a colleague you meet every week, about a meeting you both attend").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check answer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the answer" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".quiz .feedback")).ToContainTextAsync("The right answers are:");
 
         await AssertNoSeriousViolationsAsync(page);
     }

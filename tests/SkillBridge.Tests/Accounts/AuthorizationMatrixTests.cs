@@ -70,6 +70,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/status/{code:int}", "GET", "/status/404", Open),
         ("/media/{fileName}", "GET", "{media}", Open),
         ("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/answers", "POST", "/api/modules/share-your-screen/steps/4/quizzes/0/answers", Open),
+        // After the row above, so every signed-in viewer has answered the quiz ("Show the answer" needs an answer first).
+        ("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/shown-answer", "POST", "/api/modules/share-your-screen/steps/4/quizzes/0/shown-answer", Open),
         ("/search", "GET", "/search?q=teams", Open),
         ("/search/misses", "GET", "/search/misses", Curators),
         ("/search/synonyms", "GET", "/search/synonyms?searched=teems", Curators),

@@ -38,6 +38,8 @@ public sealed class ProgressAndMentoringDataTests(MentoringSite site) : IClassFi
         Assert.Equal([1, 2, 3, 4], module.GetProperty("stepsSeen").EnumerateArray().Select(s => s.GetInt32()));
         var answer = Assert.Single(module.GetProperty("quizAnswers").EnumerateArray());
         Assert.True(answer.GetProperty("correct").GetBoolean());
+        Assert.Equal(0, answer.GetProperty("retries").GetInt32());
+        Assert.False(answer.GetProperty("answerShown").GetBoolean());
         var rating = Assert.Single(progress.GetProperty("ratings").EnumerateArray());
         Assert.Equal(4, rating.GetProperty("stars").GetInt32());
         Assert.Equal("Clear and short.", rating.GetProperty("comment").GetString());

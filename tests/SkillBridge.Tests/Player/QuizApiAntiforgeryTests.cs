@@ -3,7 +3,7 @@ using SkillBridge.Tests.Infrastructure;
 
 namespace SkillBridge.Tests.Player;
 
-/// <summary>The quiz API refuses a post without a valid antiforgery token with 400 in every environment, never a 500.</summary>
+/// <summary>The quiz APIs refuse a post without a valid antiforgery token with 400 in every environment, never a 500.</summary>
 public sealed class QuizApiAntiforgeryTests
 {
     private const string AnswerApi = "/api/modules/share-your-screen/steps/4/quizzes/0/answers";
@@ -22,6 +22,18 @@ public sealed class QuizApiAntiforgeryTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostShowAnswer_WithoutAntiforgeryToken_Returns400InProduction()
+    {
+        using var factory = new SkillBridgeWebFactory { EnvironmentName = "Production" };
+        using var client = factory.CreateBrowser();
+        using var content = new FormUrlEncodedContent([new("selected", "0")]);
+
+        using var response = await client.PostAsync("/api/modules/share-your-screen/steps/4/quizzes/0/shown-answer", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

@@ -95,14 +95,52 @@ public sealed class StepPageTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
-    public async Task PostAnswer_WrongOptionWithoutJavaScript_SaysNotQuiteAndNamesTheRightAnswer()
+    public async Task PostAnswer_WrongFirstOptionWithoutJavaScript_SaysWrongAndOffersTryAgainWithoutTheAnswer()
     {
         var page = await AnswerAsync(["1"]);
 
-        Assert.Equal("Not quite.", page.Text(".quiz .feedback .verdict"));
+        Assert.Equal("Not quite: that answer is wrong.", page.Text(".quiz .feedback .verdict"));
+        Assert.DoesNotContain("The right answer", page.Text(".quiz .feedback"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sharing a window keeps other apps", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".quiz .choice.is-correct"));
+        Assert.Equal("Try again", page.Text(".quiz [data-quiz-try-again]"));
+        Assert.Equal("true", page.QuerySelector<IHtmlInputElement>(".quiz input[name=answeredBefore]")!.Value);
+    }
+
+    [Fact]
+    public async Task PostAnswer_SecondAnswerWithoutJavaScript_NamesTheRightAnswerAndExplains()
+    {
+        var first = await AnswerAsync(["1"]);
+        var form = first.QuerySelector<IHtmlFormElement>("form.quiz")!;
+
+        using var response = await _client.SubmitAsync(form, [new("selected", "2")]);
+        var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());
+
         Assert.Contains("The right answer is: Only that window.", page.Text(".quiz .feedback"), StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector(".quiz .choice.is-wrong[data-option='1']"));
+        Assert.Contains("Sharing a window keeps other apps", page.Text(".quiz .feedback"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector(".quiz .choice.is-wrong[data-option='2']"));
         Assert.NotNull(page.QuerySelector(".quiz .choice.is-correct[data-option='0']"));
+    }
+
+    [Fact]
+    public async Task Get_TryAgainLink_ShowsTheQuizUnansweredForASecondAnswer()
+    {
+        var page = await _client.GetPageAsync($"{Module}/steps/4?again=0");
+
+        Assert.Contains("Choose again", page.Text(".quiz .feedback"), StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector<IHtmlInputElement>(".quiz input[name=answeredBefore]")!.Value);
+        Assert.Equal("Show the answer", page.Text(".quiz [data-quiz-show-answer]"));
+    }
+
+    [Fact]
+    public async Task Get_QuizStep_EachAnswerRowIsTheLabelOfItsInput()
+    {
+        var page = await _client.GetPageAsync($"{Module}/steps/4");
+
+        var rows = page.QuerySelectorAll(".quiz .choice");
+        Assert.Equal(3, rows.Length);
+        Assert.All(rows, row => Assert.Equal("LABEL", row.TagName));
+        Assert.All(rows, row => Assert.NotNull(row.QuerySelector("input[name=selected]")));
     }
 
     [Fact]
@@ -135,7 +173,8 @@ public sealed class StepPageTests(SkillBridgeWebFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<AnswerBody>();
         Assert.True(body!.IsCorrect);
-        Assert.Equal([0], body.CorrectOptions);
+        Assert.False(body.CanTryAgain);
+        Assert.Equal([0], body.CorrectOptions!);
         Assert.Contains("private", body.Explanation, StringComparison.Ordinal);
     }
 
@@ -171,5 +210,5 @@ public sealed class StepPageTests(SkillBridgeWebFactory factory)
         return HtmlPages.Parse(await response.Content.ReadAsStringAsync());
     }
 
-    private sealed record AnswerBody(bool IsCorrect, int[] CorrectOptions, string Explanation, string Verdict);
+    private sealed record AnswerBody(bool IsCorrect, bool CanTryAgain, int[]? CorrectOptions, string? Explanation, string Verdict);
 }

@@ -11,9 +11,10 @@ namespace SkillBridge.Web.Pages.Player;
 /// <summary>
 /// One step of a module. Anonymous visitors can read and answer; for signed-in learners, opening the step records
 /// it as reached and answering records the answer (against the revision shown), and they can flag the step as one
-/// they got stuck on.
+/// they got stuck on. A quiz shows what design.md's quiz rule allows: after a wrong first answer, "Try again" and
+/// "Show the answer" but not the right options; signed-in learners see their stored answers again after a reload.
 /// </summary>
-public sealed class StepModel(ModuleReader modules, RenderedModuleCache renderedModules, ProgressService progress, FeedbackService feedback) : PageModel
+public sealed class StepModel(ModuleReader modules, RenderedModuleCache renderedModules, ProgressService progress, QuizService quizzes, FeedbackService feedback) : PageModel
 {
     public PublishedModule Module { get; private set; } = null!;
 
@@ -21,8 +22,15 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
 
     public RenderedStep Step { get; private set; } = null!;
 
-    /// <summary>Feedback for the quiz answered in this request, by quiz index (no JavaScript).</summary>
-    public Dictionary<int, QuizGrade> Grades { get; } = [];
+    /// <summary>What each answered quiz shows, by quiz index: the stored answer, or the one given in this request.</summary>
+    public Dictionary<int, QuizResult> Answers { get; } = [];
+
+    /// <summary>Why an answer given in this request could not be taken, by quiz index.</summary>
+    public Dictionary<int, string> Problems { get; } = [];
+
+    /// <summary>The quiz whose "Try again" link was followed: shown unanswered, as a fresh try.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Again { get; set; }
 
     public bool IsLastStep => Step.Number == Rendered.Steps.Count;
 
@@ -49,29 +57,40 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
             await progress.RecordStepAsync(learner, Module, Rendered, number, cancellationToken);
         }
 
+        // A link followed after the answer was revealed shows the answer, not a fresh try.
+        if (Again is { } again && Answers.GetValueOrDefault(again) is { IsAnswerRevealed: true })
+        {
+            Again = null;
+        }
+        else if (Again is { } fresh)
+        {
+            Answers.Remove(fresh);
+        }
+
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAnswerAsync(string slug, int number, int quiz, int[] selected, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerAsync(string slug, int number, int quiz, int[] selected, bool answeredBefore, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(slug, number, cancellationToken))
         {
             return NotFound();
         }
 
-        if (quiz < 0 || quiz >= Step.Quizzes.Count)
+        var outcome = await quizzes.AnswerAsync(User.LearnerId(), Module, Rendered, number, quiz, selected, answeredBefore, cancellationToken);
+        return Show(quiz, outcome);
+    }
+
+    /// <summary>"Show the answer" without JavaScript: records that the learner gave up on the quiz and shows its answer.</summary>
+    public async Task<IActionResult> OnPostShowAnswerAsync(string slug, int number, int quiz, int[] selected, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, number, cancellationToken))
         {
             return NotFound();
         }
 
-        var grade = QuizGrader.Grade(Step.Quizzes[quiz], selected);
-        Grades[quiz] = grade;
-        if (grade.Feedback is { } answer && User.LearnerId() is { } learner)
-        {
-            await progress.RecordAnswerAsync(learner, Module, Rendered, number, quiz, answer, cancellationToken);
-        }
-
-        return Page();
+        var outcome = await quizzes.ShowAnswerAsync(User.LearnerId(), Module, Rendered, number, quiz, selected, cancellationToken);
+        return Show(quiz, outcome);
     }
 
     public async Task<IActionResult> OnPostStuckAsync(string slug, int number, string? note, CancellationToken cancellationToken)
@@ -120,6 +139,23 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
         return Redirect($"/modules/{slug}/steps/{number}#stuck");
     }
 
+    private IActionResult Show(int quiz, QuizOutcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case QuizStatus.Answered:
+                Answers[quiz] = outcome.Result!;
+                break;
+            case QuizStatus.InvalidAnswer or QuizStatus.NotAnsweredYet:
+                Problems[quiz] = outcome.Problem!;
+                break;
+            default:
+                return NotFound();
+        }
+
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(string slug, int number, CancellationToken cancellationToken)
     {
         var module = await modules.FindPublishedAsync(slug, cancellationToken);
@@ -138,8 +174,25 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
         if (User.LearnerId() is { } learner)
         {
             StuckFlag = await feedback.MyStuckFlagAsync(learner, module.RevisionId, number, cancellationToken);
+            foreach (var (index, answer) in await quizzes.LatestAnswersAsync(learner, module, step, cancellationToken))
+            {
+                Answers[index] = answer;
+            }
         }
 
         return true;
     }
+}
+
+/// <summary>One quiz on a step, as _Quiz.cshtml shows it.</summary>
+/// <param name="Answer">The answer to show feedback for, if any.</param>
+/// <param name="Problem">Why the answer given in this request was not taken.</param>
+/// <param name="TryingAgain">The learner followed "Try again": the quiz is shown unanswered.</param>
+public sealed record QuizView(string Slug, int Step, Quiz Quiz, QuizResult? Answer, string? Problem, bool TryingAgain)
+{
+    /// <summary>Anonymous visitors have nothing stored: the form tells the server that this is not their first answer.</summary>
+    public bool AnsweredBefore => Answer is not null || TryingAgain;
+
+    /// <summary>"Try again" and "Show the answer" are offered after a wrong answer whose right options are still hidden.</summary>
+    public bool OffersRetry => Problem is null && (TryingAgain || Answer is { CanTryAgain: true });
 }

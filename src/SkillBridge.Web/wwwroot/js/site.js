@@ -93,15 +93,24 @@
     return p;
   }
 
+  // Design.md's quiz rule: the API returns correctOptions and explanation only once they may be shown; until then
+  // a wrong answer offers "Try again" (a fresh try, here without reloading) and "Show the answer".
   function showFeedback(form, body, ok) {
     var feedback = form.querySelector(".feedback");
     var choices = form.querySelectorAll(".choice");
-    choices.forEach(function (choice) {
-      choice.classList.remove("is-correct", "is-wrong");
-    });
+    var retry = form.querySelector("[data-quiz-retry]");
+    var tryAgain = form.querySelector("[data-quiz-try-again]");
+    clearMarks(choices);
     feedback.replaceChildren();
     if (!ok) {
       feedback.appendChild(paragraph(body.problem || "The answer could not be checked. Try again.", "verdict wrong"));
+      return;
+    }
+    form.querySelector("input[name='answeredBefore']").value = "true";
+    feedback.appendChild(paragraph(body.verdict, "verdict " + (body.isCorrect ? "correct" : "wrong")));
+    retry.hidden = !body.canTryAgain;
+    tryAgain.hidden = false;
+    if (!body.correctOptions) {
       return;
     }
     choices.forEach(function (choice) {
@@ -109,19 +118,51 @@
       var input = choice.querySelector("input");
       if (body.correctOptions.indexOf(index) >= 0) {
         choice.classList.add("is-correct");
+        choice.appendChild(mark("Right"));
       } else if (input && input.checked) {
         choice.classList.add("is-wrong");
+        choice.appendChild(mark("Wrong"));
       }
     });
-    feedback.appendChild(paragraph(body.verdict, "verdict " + (body.isCorrect ? "correct" : "wrong")));
     if (!body.isCorrect) {
       var labels = body.correctOptions.map(function (index) {
-        var label = form.querySelector("[data-option='" + index + "'] label");
+        var label = form.querySelector("[data-option='" + index + "'] .option-text");
         return label ? label.textContent : "";
       });
       feedback.appendChild(paragraph((labels.length === 1 ? "The right answer is: " : "The right answers are: ") + labels.join("; ") + "."));
     }
-    feedback.appendChild(paragraph(body.explanation));
+    if (body.explanation) {
+      feedback.appendChild(paragraph(body.explanation));
+    }
+  }
+
+  // A revealed answer marks its rows in words as well as colour.
+  function mark(text) {
+    var span = document.createElement("span");
+    span.className = "option-mark";
+    span.textContent = text;
+    return span;
+  }
+
+  function clearMarks(choices) {
+    choices.forEach(function (choice) {
+      choice.classList.remove("is-correct", "is-wrong");
+      choice.querySelectorAll(".option-mark").forEach(function (old) {
+        old.remove();
+      });
+    });
+  }
+
+  function tryAgain(form) {
+    var choices = form.querySelectorAll(".choice");
+    clearMarks(choices);
+    choices.forEach(function (choice) {
+      choice.querySelector("input").checked = false;
+    });
+    var feedback = form.querySelector(".feedback");
+    feedback.replaceChildren(paragraph("Your first answer was wrong. Choose again, or show the answer."));
+    form.querySelector("[data-quiz-try-again]").hidden = true;
+    form.querySelector("input[name='selected']").focus();
   }
 
   function enhanceQuizzes() {
@@ -130,11 +171,19 @@
       return;
     }
     quizzes.forEach(function (form) {
+      form.querySelector("[data-quiz-try-again]").addEventListener("click", function (event) {
+        event.preventDefault();
+        tryAgain(form);
+      });
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var button = form.querySelector("button[type='submit']");
-        button.disabled = true;
-        fetch(form.dataset.quizApi, {
+        var submitter = event.submitter;
+        var showAnswer = submitter && submitter.hasAttribute("data-quiz-show-answer");
+        var buttons = form.querySelectorAll("button[type='submit']");
+        buttons.forEach(function (button) {
+          button.disabled = true;
+        });
+        fetch(showAnswer ? form.dataset.showAnswerApi : form.dataset.quizApi, {
           method: "POST",
           body: new FormData(form),
           headers: { "Accept": "application/json" },
@@ -145,9 +194,14 @@
           });
         }).catch(function () {
           // Fall back to the ordinary form post, which shows the same feedback.
+          if (showAnswer) {
+            form.action = submitter.formAction;
+          }
           form.submit();
         }).finally(function () {
-          button.disabled = false;
+          buttons.forEach(function (button) {
+            button.disabled = false;
+          });
         });
       });
     });

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SkillBridge.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class QuizRetries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AnswerShown",
+                table: "QuizAnswers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retries",
+                table: "QuizAnswers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AnswerShown",
+                table: "QuizAnswers");
+
+            migrationBuilder.DropColumn(
+                name: "Retries",
+                table: "QuizAnswers");
+        }
+    }
+}
