@@ -27,6 +27,19 @@ public sealed class PeopleService(SkillBridgeDbContext db)
         return new PersonProfile(person.Username, person.Name, person.Department?.Name ?? "", person.Bio, person.HelpsWith, modules);
     }
 
+    /// <summary>The display names of these usernames, in one query.</summary>
+    public async Task<DisplayNames> DisplayNamesAsync(IEnumerable<string> usernames, CancellationToken cancellationToken = default)
+    {
+        var wanted = usernames.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return DisplayNames.None;
+        }
+
+        var names = await db.People.AsNoTracking().Where(p => wanted.Contains(p.Username)).ToDictionaryAsync(p => p.Username, p => p.Name, StringComparer.Ordinal, cancellationToken);
+        return new DisplayNames(names);
+    }
+
     /// <summary>Everyone who wrote at least one published module, most prolific first.</summary>
     public Task<List<PersonSummary>> ListAuthorsAsync(CancellationToken cancellationToken = default) =>
         db.People.AsNoTracking()

@@ -182,6 +182,35 @@ public sealed class ReviewPageTests(SkillBridgeWebFactory factory) : IClassFixtu
         Assert.Null((await curator.GetPageAsync("/review")).QuerySelector("#page-message"));
     }
 
+    [Fact]
+    public async Task QueueReviewAndEditor_ShowPeopleByTheirNames_NotTheirUsernames()
+    {
+        var (author, slug) = await SubmittedModuleAsync();
+        var writer = await WithDbAsync(db => db.ModuleDrafts.Where(d => d.Module.Slug == slug).Select(d => d.UpdatedBy).SingleAsync());
+        var curatorName = Infrastructure.Accounts.UniqueName("curator");
+        using var curator = await factory.SignedInClientAsync(curatorName, Roles.Curator);
+        await WithDbAsync(db => db.People.Where(p => p.Username == writer).ExecuteUpdateAsync(p => p.SetProperty(x => x.Name, "Noor Haddad")));
+        await WithDbAsync(db => db.People.Where(p => p.Username == curatorName).ExecuteUpdateAsync(p => p.SetProperty(x => x.Name, "Helen Okafor")));
+
+        var queueRow = (await curator.GetPageAsync("/review")).QuerySelector($"#review-queue a[href='/review/{slug}']")!.Closest("tr")!.TextContent;
+        var review = await curator.GetPageAsync($"/review/{slug}");
+        (await curator.SubmitAsync(Form(review, "RequestChanges"), [new("Comment", "Add a screenshot of the pin icon.")])).Dispose();
+        var editor = await author.OpenEditorAsync(slug);
+
+        Assert.Contains("Noor Haddad", queueRow, StringComparison.Ordinal);
+        Assert.DoesNotContain(writer, queueRow, StringComparison.Ordinal);
+        Assert.Contains("By Noor Haddad", review.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Last saved by Noor Haddad", editor.Body!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Helen Okafor, ", editor.QuerySelector("blockquote footer")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(curatorName, editor.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<SkillBridgeDbContext, Task<T>> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>());
+    }
+
     private static IHtmlFormElement Form(AngleSharp.Html.Dom.IHtmlDocument page, string handler) =>
         page.QuerySelectorAll<IHtmlFormElement>("form").First(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal));
 

@@ -5,6 +5,7 @@ using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Media;
 using SkillBridge.Core.Publishing;
+using SkillBridge.Core.People;
 using SkillBridge.Web.Authoring;
 using SkillBridge.Web.Messages;
 
@@ -15,7 +16,7 @@ namespace SkillBridge.Web.Pages.Authoring;
 /// submitting for review. Every button posts the whole form, so whatever the author typed is saved or shown again.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, DraftPreview preview, MediaUploadService uploads) : PageModel
+public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, DraftPreview preview, MediaUploadService uploads, PeopleService people) : PageModel
 {
     [BindProperty]
     public DraftForm Form { get; set; } = new();
@@ -31,6 +32,9 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
     public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
+
+    /// <summary>The names of the people this page mentions (who saved, who commented).</summary>
+    public DisplayNames Names { get; private set; } = DisplayNames.None;
 
     public DraftPreviewView PreviewView { get; private set; } = new(null, [], OffersQuizEditing: true);
 
@@ -279,6 +283,7 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
         Draft = opened.Value!;
         Categories = await drafts.CategoriesAsync(cancellationToken);
         Comments = await drafts.CommentsAsync(Draft.ModuleId, cancellationToken);
+        Names = await people.DisplayNamesAsync(Comments.Select(c => c.Author).Append(Draft.UpdatedBy).Append(Theirs?.UpdatedBy ?? ""), cancellationToken);
         return null;
     }
 

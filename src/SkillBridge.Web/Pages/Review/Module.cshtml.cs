@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Publishing;
+using SkillBridge.Core.People;
 using SkillBridge.Web.Authoring;
 using SkillBridge.Web.Time;
 using SkillBridge.Web.Messages;
@@ -10,7 +11,7 @@ using SkillBridge.Web.Messages;
 namespace SkillBridge.Web.Pages.Review;
 
 /// <summary>A curator reviews one module: reads it as learners will, sees what changed, and publishes, schedules or asks for changes.</summary>
-public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow, ModuleHistory history, DraftPreview preview, LocalTime time) : PageModel
+public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow, ModuleHistory history, DraftPreview preview, LocalTime time, PeopleService people) : PageModel
 {
     public ModuleDraft Draft { get; private set; } = null!;
 
@@ -19,6 +20,9 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
     public IReadOnlyList<DiffLine> Changes { get; private set; } = [];
 
     public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
+
+    /// <summary>The names of the authors and commenters.</summary>
+    public DisplayNames Names { get; private set; } = DisplayNames.None;
 
     /// <summary>False for a curator who wrote the module (unless the site allows self-publishing): the page says why.</summary>
     public bool MayPublish { get; private set; }
@@ -111,6 +115,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         PreviewView = new DraftPreviewView(rendered, problems, OffersQuizEditing: false);
         Changes = await history.DiffDraftAsync(slug, cancellationToken) ?? [];
         Comments = await drafts.CommentsAsync(draft.ModuleId, cancellationToken);
+        Names = await people.DisplayNamesAsync(draft.Authors.Concat(Comments.Select(c => c.Author)), cancellationToken);
         return Page();
     }
 }
