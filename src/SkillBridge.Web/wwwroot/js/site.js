@@ -312,7 +312,56 @@
     markEnhanced("print");
   }
 
+  // Player on a small screen: the Previous / Next bar is fixed to the bottom of the viewport (site.css). Its height grows
+  // with the text size, so html's scroll-padding-bottom follows the real height and the bar never covers the focused
+  // element (WCAG 2.2 focus not obscured). Without JavaScript site.css uses a generous fixed guess.
+  function followStepBar() {
+    var bar = document.querySelector(".step-nav");
+    if (!bar || !("ResizeObserver" in window)) {
+      return;
+    }
+    var root = document.documentElement;
+    function update() {
+      if (window.getComputedStyle(bar).position === "fixed") {
+        root.style.setProperty("--step-bar-height", bar.offsetHeight + "px");
+      } else {
+        root.style.removeProperty("--step-bar-height");
+      }
+    }
+    new ResizeObserver(update).observe(bar);
+    window.addEventListener("resize", update);
+    update();
+    markEnhanced("step-bar");
+  }
+
+  // Header on a small screen: Search and Menu are <details> disclosures. Escape closes an open one and puts focus back on
+  // its button; opening Search puts the cursor in the box.
+  function enhanceHeaderDisclosures() {
+    var disclosures = document.querySelectorAll(".header-disclosure");
+    if (disclosures.length === 0) {
+      return;
+    }
+    disclosures.forEach(function (disclosure) {
+      var summary = disclosure.querySelector("summary");
+      disclosure.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && !event.defaultPrevented && disclosure.open && window.getComputedStyle(summary).display !== "none") {
+          disclosure.open = false;
+          summary.focus();
+        }
+      });
+      disclosure.addEventListener("toggle", function () {
+        var input = disclosure.querySelector("input[type='search']");
+        if (disclosure.open && input && window.getComputedStyle(summary).display !== "none") {
+          input.focus();
+        }
+      });
+    });
+    markEnhanced("header");
+  }
+
   enableArrowKeys();
+  followStepBar();
+  enhanceHeaderDisclosures();
   offerPrint();
   rememberStep();
   offerContinue();
