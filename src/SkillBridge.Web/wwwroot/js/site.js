@@ -328,8 +328,25 @@
         root.style.removeProperty("--step-bar-height");
       }
     }
+    // Browsers scroll a focused element into view only when it is outside the viewport, not when it is under the bar:
+    // move the page by the overlap (or, for an element taller than the space above the bar, bring its top into view).
+    function uncover(event) {
+      var element = event.target;
+      if (bar.contains(element) || window.getComputedStyle(bar).position !== "fixed" || !element.getBoundingClientRect) {
+        return;
+      }
+      var box = element.getBoundingClientRect();
+      var barTop = bar.getBoundingClientRect().top;
+      var gap = 8;
+      if (box.bottom <= barTop - gap && box.top >= 0) {
+        return;
+      }
+      var fits = box.height <= barTop - 2 * gap;
+      window.scrollBy(0, fits ? box.bottom - (barTop - gap) : box.top - gap);
+    }
     new ResizeObserver(update).observe(bar);
     window.addEventListener("resize", update);
+    document.addEventListener("focusin", uncover);
     update();
     markEnhanced("step-bar");
   }
