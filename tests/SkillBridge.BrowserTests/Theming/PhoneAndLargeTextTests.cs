@@ -143,6 +143,33 @@ public sealed class PhoneAndLargeTextTests(BrowserFixture site)
     }
 
     [Fact]
+    public async Task SearchButton_OnAPhone_OpensTheBoxWithTheCursorInIt()
+    {
+        await using var session = await site.OpenAsync(new() { ViewportSize = Phone });
+        var page = session.Page;
+        await page.GotoReadyAsync("/", Enhancement.Header);
+        await Expect(page.Locator("#site-search-q")).ToBeHiddenAsync();
+
+        await page.Locator(".site-search-disclosure > summary").ClickAsync();
+
+        await Expect(page.Locator("#site-search-q")).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task SearchPageWithoutWords_OnAPhone_ShowsTheBoxWithoutMovingFocus()
+    {
+        await using var session = await site.OpenAsync(new() { ViewportSize = Phone });
+        var page = session.Page;
+        await page.GotoReadyAsync("/search", Enhancement.Header);
+
+        await Expect(page.Locator("#site-search-q")).ToBeVisibleAsync();
+        await Expect(page.Locator("#site-search-q")).Not.ToBeFocusedAsync();
+        var headerBottom = await page.Locator(".site-header").EvaluateAsync<double>("e => e.getBoundingClientRect().bottom");
+        var headingTop = await page.Locator("main h1").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        Assert.True(headingTop >= headerBottom, $"The open search box covers the page: header ends at {headerBottom}, the heading starts at {headingTop}.");
+    }
+
+    [Fact]
     public async Task MenuAndSearch_OnAPhoneWithoutJavaScript_OpenAndWork()
     {
         await using var session = await site.OpenAsync(new() { ViewportSize = Phone, JavaScriptEnabled = false });

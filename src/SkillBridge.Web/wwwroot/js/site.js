@@ -366,11 +366,17 @@
           summary.focus();
         }
       });
+      // Only when the visitor opened it: the search page opens Search by itself, and focus must not move on load.
+      var opened = false;
+      summary.addEventListener("click", function () {
+        opened = !disclosure.open;
+      });
       disclosure.addEventListener("toggle", function () {
         var input = disclosure.querySelector("input[type='search']");
-        if (disclosure.open && input && window.getComputedStyle(summary).display !== "none") {
+        if (opened && disclosure.open && input) {
           input.focus();
         }
+        opened = false;
       });
     });
     markEnhanced("header");
