@@ -91,7 +91,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         await form.Locator("input[name='Input.Username']").FillAsync(username);
         await form.Locator("input[name='Input.Password']").FillAsync(password);
         await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // Attached rather than visible: on a phone-sized viewport the account links sit behind the header's Menu button.
+        await Assertions.Expect(page.Locator(".account-nav button", new() { HasText = "Sign out" })).ToBeAttachedAsync();
     }
 
     /// <summary>A username no other test uses, e.g. author.1a2b3c4d.</summary>

@@ -22,6 +22,12 @@ public static class Enhancement
     /// <summary>The header search box is a combobox with suggestions (every page).</summary>
     public const string Search = "search";
 
+    /// <summary>The player's bottom bar keeps html's scroll-padding-bottom at its real height (a step page).</summary>
+    public const string StepBar = "step-bar";
+
+    /// <summary>Escape closes the header's Search and Menu disclosures (every page).</summary>
+    public const string Header = "header";
+
     /// <summary>The certificate's Print button is shown and opens the browser's print dialog.</summary>
     public const string Print = "print";
 

@@ -64,6 +64,7 @@ public sealed class ProgressPagesTests(BrowserFixture site)
         }
 
         await page.GotoAsync($"/modules/{Module}/steps/2");
+        await page.Locator("#stuck > summary").ClickAsync();
         await page.Locator("#stuck-note").FillAsync("The share button was somewhere else for me.");
         await page.GetByRole(AriaRole.Button, new() { Name = "I got stuck on this step" }).ClickAsync();
         await Assertions.Expect(page.Locator("#stuck")).ToContainTextAsync("You flagged this step");

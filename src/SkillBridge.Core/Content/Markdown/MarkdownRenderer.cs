@@ -212,6 +212,24 @@ public sealed class MarkdownRenderer
 
         attributes.AddProperty("loading", "lazy");
         attributes.AddProperty("decoding", "async");
+        OpenFullSizeOnClick(image);
+    }
+
+    /// <summary>
+    /// A tap or click opens the image itself (full size, zoomable by the browser): small screenshots are hard to read on a
+    /// phone. Not for an image that is already a link, nor a decorative one (empty alt), which would make a link without a name.
+    /// </summary>
+    private static void OpenFullSizeOnClick(LinkInline image)
+    {
+        if (image.Parent is LinkInline || image.FirstChild is null)
+        {
+            return;
+        }
+
+        var link = new LinkInline(image.Url!, string.Empty);
+        link.GetAttributes().AddClass("image-link");
+        image.ReplaceBy(link, copyChildren: false);
+        link.AppendChild(image);
     }
 
     private static void ShowAsLink(LinkInline image)

@@ -54,7 +54,10 @@ public sealed class IndexModel(CatalogueService catalogue, LearnerModuleStates l
         }
     }
 
-    public bool HasFilters => !string.IsNullOrEmpty(Category) || !string.IsNullOrEmpty(Tag) || !string.IsNullOrEmpty(Level) || !string.IsNullOrEmpty(Duration);
+    public bool HasFilters => ActiveFilterCount > 0;
+
+    /// <summary>How many filters narrow the list (the sort is not one), shown on the "Filter (n)" button.</summary>
+    public int ActiveFilterCount => new[] { Category, Tag, Level, Duration }.Count(value => !string.IsNullOrEmpty(value));
 
     /// <summary>The current URL with one query value changed, so filters and paging combine in a shareable link.</summary>
     public string UrlWith(string key, string? value)

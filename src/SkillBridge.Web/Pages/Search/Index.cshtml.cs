@@ -50,6 +50,9 @@ public sealed class IndexModel(SearchService search, LearnerModuleStates learner
     }
 
     /// <summary>This page's URL with one filter changed (null removes it) and the page reset.</summary>
+    /// <summary>How many facet filters narrow the results, shown on the "Filter (n)" button.</summary>
+    public int ActiveFilterCount => new[] { Category, Level, Duration, Author }.Count(value => !string.IsNullOrWhiteSpace(value));
+
     public string UrlWith(string name, string? value)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)

@@ -366,7 +366,79 @@
     markEnhanced("print");
   }
 
+  // Player on a small screen: the Previous / Next bar is fixed to the bottom of the viewport (site.css). Its height grows
+  // with the text size, so html's scroll-padding-bottom follows the real height and the bar never covers the focused
+  // element (WCAG 2.2 focus not obscured). Without JavaScript site.css uses a generous fixed guess.
+  function followStepBar() {
+    var bar = document.querySelector(".step-nav");
+    if (!bar || !("ResizeObserver" in window)) {
+      return;
+    }
+    var root = document.documentElement;
+    function update() {
+      if (window.getComputedStyle(bar).position === "fixed") {
+        root.style.setProperty("--step-bar-height", bar.offsetHeight + "px");
+      } else {
+        root.style.removeProperty("--step-bar-height");
+      }
+    }
+    // Browsers scroll a focused element into view only when it is outside the viewport, not when it is under the bar:
+    // move the page by the overlap (or, for an element taller than the space above the bar, bring its top into view).
+    function uncover(event) {
+      var element = event.target;
+      if (bar.contains(element) || window.getComputedStyle(bar).position !== "fixed" || !element.getBoundingClientRect) {
+        return;
+      }
+      var box = element.getBoundingClientRect();
+      var barTop = bar.getBoundingClientRect().top;
+      var gap = 8;
+      if (box.bottom <= barTop - gap && box.top >= 0) {
+        return;
+      }
+      var fits = box.height <= barTop - 2 * gap;
+      window.scrollBy(0, fits ? box.bottom - (barTop - gap) : box.top - gap);
+    }
+    new ResizeObserver(update).observe(bar);
+    window.addEventListener("resize", update);
+    document.addEventListener("focusin", uncover);
+    update();
+    markEnhanced("step-bar");
+  }
+
+  // Header on a small screen: Search and Menu are <details> disclosures. Escape closes an open one and puts focus back on
+  // its button; opening Search puts the cursor in the box.
+  function enhanceHeaderDisclosures() {
+    var disclosures = document.querySelectorAll(".header-disclosure");
+    if (disclosures.length === 0) {
+      return;
+    }
+    disclosures.forEach(function (disclosure) {
+      var summary = disclosure.querySelector("summary");
+      disclosure.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && !event.defaultPrevented && disclosure.open && window.getComputedStyle(summary).display !== "none") {
+          disclosure.open = false;
+          summary.focus();
+        }
+      });
+      // Only when the visitor opened it: the search page opens Search by itself, and focus must not move on load.
+      var opened = false;
+      summary.addEventListener("click", function () {
+        opened = !disclosure.open;
+      });
+      disclosure.addEventListener("toggle", function () {
+        var input = disclosure.querySelector("input[type='search']");
+        if (opened && disclosure.open && input) {
+          input.focus();
+        }
+        opened = false;
+      });
+    });
+    markEnhanced("header");
+  }
+
   enableArrowKeys();
+  followStepBar();
+  enhanceHeaderDisclosures();
   offerPrint();
   rememberStep();
   offerContinue();

@@ -237,13 +237,36 @@ public class MarkdownRendererTests
     }
 
     [Fact]
-    public void Render_Image_IsNotWrappedInAnythingButItsParagraph()
+    public void Render_Image_IsALinkToItselfInItsParagraph()
     {
         var sut = new MarkdownRenderer();
-        var html = sut.Render("![The share dialog](images/share-dialog.png)");
+        var html = sut.Render("![The share dialog](images/share-dialog.png)", url => new ImageSource("/media/42/share-dialog.png", 1280, 720));
+
+        var image = Assert.Single(Parse(html).QuerySelectorAll("img"));
+        var link = image.ParentElement!;
+        Assert.Equal("A", link.TagName);
+        Assert.Equal("/media/42/share-dialog.png", link.GetAttribute("href"));
+        Assert.Equal("P", link.ParentElement?.TagName);
+    }
+
+    [Fact]
+    public void Render_DecorativeImage_IsNotALink()
+    {
+        var sut = new MarkdownRenderer();
+        var html = sut.Render("![](images/divider.png)");
 
         var image = Assert.Single(Parse(html).QuerySelectorAll("img"));
         Assert.Equal("P", image.ParentElement?.TagName);
+    }
+
+    [Fact]
+    public void Render_ImageInsideALink_KeepsThatLinkOnly()
+    {
+        var sut = new MarkdownRenderer();
+        var html = sut.Render("[![The share dialog](images/share-dialog.png)](https://example.com/guide)");
+
+        var link = Assert.Single(Parse(html).QuerySelectorAll("a"));
+        Assert.Equal("https://example.com/guide", link.GetAttribute("href"));
     }
 
     [Theory]
