@@ -14,6 +14,9 @@ public static class AccountsSetup
 {
     public const string TimeZoneClaim = "skillbridge:tz";
 
+    /// <summary>The name on the account's profile, shown in the header instead of the username.</summary>
+    public const string DisplayNameClaim = "skillbridge:name";
+
     public static IHostApplicationBuilder AddSkillBridgeAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddIdentity<SkillBridgeUser, IdentityRole>(options =>

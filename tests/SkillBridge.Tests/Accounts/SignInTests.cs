@@ -27,6 +27,25 @@ public sealed class SignInTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
+    public async Task SignIn_AccountWithAProfileName_HeaderShowsTheNameNotTheUsername()
+    {
+        var username = Infrastructure.Accounts.UniqueName("reader");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(
+                new NewAccount(username, username + "@test.example", Infrastructure.Accounts.Password, "Ruth Mensah"), ProfileClaim.Allowed, "test", []);
+            Assert.True(created.Succeeded);
+        }
+
+        using var client = factory.CreateBrowser();
+        await client.SignInAsync(username);
+
+        var page = await client.GetPageAsync("/");
+        Assert.Equal("Ruth Mensah", page.Text(".account-nav a[href='/account/settings']"));
+        Assert.DoesNotContain(username, page.QuerySelector("header")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_ByEmail_Works()
     {
         var name = Infrastructure.Accounts.UniqueName("mailer");
