@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace SkillBridge.Web.Messages;
@@ -12,8 +14,8 @@ public enum PageMessageKind
 
 /// <summary>
 /// The one-off message shown after an action, on the page the person lands on, whichever page that is: a page model sets
-/// its <c>[TempData(Key = PageMessage.TextKey)]</c> property (or calls <see cref="Show"/>) and redirects; the layout
-/// (<c>_PageMessage</c>) shows the message once, with its kind's colour, icon and word, and removes it.
+/// calls <see cref="ShowMessage"/> and redirects (or shows a page); the layout (<c>_PageMessage</c>) shows the message once,
+/// with its kind's colour, icon and word, and removes it.
 /// </summary>
 public static class PageMessage
 {
@@ -21,15 +23,24 @@ public static class PageMessage
 
     public const string KindKey = "PageMessageKind";
 
-    public static void Show(this ITempDataDictionary tempData, string text, PageMessageKind kind = PageMessageKind.Success)
+    public static void ShowMessage(this PageModel page, string text, PageMessageKind kind = PageMessageKind.Success)
     {
-        tempData[TextKey] = text;
-        tempData[KindKey] = kind.ToString();
+        page.TempData[TextKey] = text;
+        page.TempData[KindKey] = kind.ToString();
+        page.HttpContext.Items[TextKey] = true;
     }
 
-    /// <summary>The message for this request, if any; reading it means it is not shown again.</summary>
-    public static (string Text, PageMessageKind Kind)? Take(ITempDataDictionary tempData)
+    /// <summary>
+    /// The message for this request, if any; reading it means it is not shown again. TempData is only opened when the
+    /// request brought its cookie or this request wrote to it, so other pages neither read nor clear that cookie.
+    /// </summary>
+    public static (string Text, PageMessageKind Kind)? Take(HttpContext context, ITempDataDictionary tempData)
     {
+        if (!context.Request.Cookies.ContainsKey(CookieTempDataProvider.CookieName) && !context.Items.ContainsKey(TextKey))
+        {
+            return null;
+        }
+
         if (tempData[TextKey] is not string { Length: > 0 } text)
         {
             return null;

@@ -40,12 +40,12 @@ public sealed class AccountsModel(AccountService accounts, InvitationService inv
             {
                 if (created.Mailed)
                 {
-                    TempData.Show($"Invitation sent to {created.Invitation!.Email}.");
+                    this.ShowMessage($"Invitation sent to {created.Invitation!.Email}.");
                     return RedirectToPage();
                 }
 
                 InvitationLink = links.Absolute(Request, InvitationService.LinkPath(created.Token!));
-                TempData.Show($"Invitation created for {created.Invitation!.Email}. This site does not send e-mail: copy the link below and send it yourself. It is shown only now.");
+                this.ShowMessage($"Invitation created for {created.Invitation!.Email}. This site does not send e-mail: copy the link below and send it yourself. It is shown only now.");
                 ModelState.Clear();
                 Invite = new();
             }
@@ -75,10 +75,10 @@ public sealed class AccountsModel(AccountService accounts, InvitationService inv
             case RoleChange.UnknownRole:
                 return NotFound();
             case RoleChange.LastAdministrator:
-                TempData.Show("That would leave the site without an administrator. Make someone else an administrator first.", PageMessageKind.Error);
+                this.ShowMessage("That would leave the site without an administrator. Make someone else an administrator first.", PageMessageKind.Error);
                 break;
             default:
-                TempData.Show(done);
+                this.ShowMessage(done);
                 break;
         }
 

@@ -39,7 +39,7 @@ public sealed class MailModel(OutboxAdmin outbox, MailStatus mail, IOptions<Skil
             return NotFound();
         }
 
-        TempData.Show(shown.Text, shown.Kind);
+        this.ShowMessage(shown.Text, shown.Kind);
         return RedirectToPage();
     }
 }

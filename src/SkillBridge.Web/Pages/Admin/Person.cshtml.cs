@@ -42,7 +42,7 @@ public sealed class PersonModel(DepartmentService departments) : PageModel
             case DepartmentStatus.NotFound:
                 return NotFound();
             case DepartmentStatus.Done:
-                TempData.Show(result.Message);
+                this.ShowMessage(result.Message);
                 return RedirectToPage(new { username });
             default:
                 ModelState.AddModelError(nameof(DepartmentId), result.Message);

@@ -126,7 +126,7 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
             return await ShowAsync(slug, submitted, cancellationToken);
         }
 
-        TempData.Show("Submitted for review. A curator will look at it; you will see their comments here.");
+        this.ShowMessage("Submitted for review. A curator will look at it; you will see their comments here.");
         return RedirectToPage(new { slug });
     }
 
@@ -220,7 +220,7 @@ public sealed class EditModel(DraftEditor drafts, PublishingWorkflow workflow, D
             return await ShowAsync(slug, saved, cancellationToken);
         }
 
-        TempData.Show(message);
+        this.ShowMessage(message);
         return RedirectToPage(new { slug });
     }
 

@@ -59,7 +59,7 @@ public sealed class DetailsModel(GroupService groups, DepartmentService departme
             return NotFound();
         }
 
-        TempData.Show(result.Message);
+        this.ShowMessage(result.Message);
         return RedirectToPage("/Groups/Index");
     }
 
@@ -81,7 +81,7 @@ public sealed class DetailsModel(GroupService groups, DepartmentService departme
             case GroupStatus.NotFound:
                 return NotFound();
             case GroupStatus.Done:
-                TempData.Show(result.Message);
+                this.ShowMessage(result.Message);
                 return RedirectToPage(new { id, q = Query });
             default:
                 var field = result.Field switch

@@ -25,7 +25,7 @@ public sealed class IndexModel(GroupService groups) : PageModel
         var result = await groups.CreateAsync(Name, Description, userId, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            TempData.Show(result.Message);
+            this.ShowMessage(result.Message);
             return RedirectToPage("/Groups/Details", new { id = result.GroupId });
         }
 

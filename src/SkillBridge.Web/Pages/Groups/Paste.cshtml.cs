@@ -57,7 +57,7 @@ public sealed class PasteModel(GroupService groups, GroupPaste paste) : PageMode
             case GroupStatus.NotFound:
                 return NotFound();
             case GroupStatus.Done:
-                TempData.Show(result.Message + (preview!.Problems.Count > 0 ? $" {preview.Problems.Count} line(s) with problems were left out." : ""));
+                this.ShowMessage(result.Message + (preview!.Problems.Count > 0 ? $" {preview.Problems.Count} line(s) with problems were left out." : ""));
                 return RedirectToPage("/Groups/Details", new { id });
             default:
                 Preview = preview;

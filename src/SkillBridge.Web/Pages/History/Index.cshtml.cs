@@ -73,7 +73,7 @@ public sealed class IndexModel(ModuleHistory history, PublishingWorkflow workflo
         var result = await change;
         if (result.Succeeded)
         {
-            TempData.Show(done);
+            this.ShowMessage(done);
             return RedirectToPage(new { slug });
         }
 

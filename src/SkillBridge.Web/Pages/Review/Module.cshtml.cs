@@ -42,7 +42,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         var published = await workflow.PublishAsync(slug, User.ToActor(), cancellationToken);
         if (published.Succeeded)
         {
-            TempData.Show($"Published as revision {published.Value!.Number}.");
+            this.ShowMessage($"Published as revision {published.Value!.Number}.");
             return Redirect($"/modules/{slug}");
         }
 
@@ -59,7 +59,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         var scheduled = await workflow.ScheduleAsync(slug, User.ToActor(), utc, cancellationToken);
         if (scheduled.Succeeded)
         {
-            TempData.Show($"Scheduled for {time.Format(utc)}.");
+            this.ShowMessage($"Scheduled for {time.Format(utc)}.");
             return RedirectToPage("/Review/Index");
         }
 
@@ -71,7 +71,7 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
         var requested = await workflow.RequestChangesAsync(slug, User.ToActor(), Comment ?? "", cancellationToken);
         if (requested.Succeeded)
         {
-            TempData.Show("Changes requested. The authors see your comment in their editor.");
+            this.ShowMessage("Changes requested. The authors see your comment in their editor.");
             return RedirectToPage("/Review/Index");
         }
 

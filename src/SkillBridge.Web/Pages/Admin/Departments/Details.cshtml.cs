@@ -48,7 +48,7 @@ public sealed class DetailsModel(DepartmentService departments) : PageModel
             case DepartmentStatus.NotFound:
                 return NotFound();
             case DepartmentStatus.Done:
-                TempData.Show(result.Message);
+                this.ShowMessage(result.Message);
                 return RedirectToPage(new { id });
             default:
                 ModelState.AddModelError(field, result.Message);

@@ -21,7 +21,7 @@ public sealed class IndexModel(DepartmentService departments) : PageModel
         var result = await departments.AddAsync(Name, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            TempData.Show(result.Message);
+            this.ShowMessage(result.Message);
             return RedirectToPage();
         }
 

@@ -124,7 +124,7 @@ public sealed class EditModel(PathBuilder builder, PathPublishing publishing, Me
             return await ShowAsync(slug, result, cancellationToken);
         }
 
-        TempData.Show(message);
+        this.ShowMessage(message);
         var query = string.IsNullOrWhiteSpace(Query) ? "" : "?q=" + Uri.EscapeDataString(Query);
         return Redirect($"/paths/{slug}/edit{query}{(fragment is null ? "" : "#" + fragment)}");
     }

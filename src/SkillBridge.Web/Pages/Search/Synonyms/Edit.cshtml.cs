@@ -40,7 +40,7 @@ public sealed class EditModel(SearchSynonymService synonyms) : PageModel
             case SearchSynonymStatus.NotFound:
                 return NotFound();
             case SearchSynonymStatus.Done:
-                TempData.Show(result.Message);
+                this.ShowMessage(result.Message);
                 return RedirectToPage("/Search/Synonyms/Index");
             default:
                 result.AddTo(ModelState);

@@ -29,7 +29,7 @@ public sealed class IndexModel(SearchSynonymService synonyms) : PageModel
         var result = await synonyms.AddAsync(Searched, Meaning, User.Identity!.Name!, cancellationToken);
         if (result.Succeeded)
         {
-            TempData.Show(result.Message);
+            this.ShowMessage(result.Message);
             return RedirectToPage();
         }
 
@@ -41,7 +41,7 @@ public sealed class IndexModel(SearchSynonymService synonyms) : PageModel
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken cancellationToken)
     {
         var result = await synonyms.RemoveAsync(id, User.Identity!.Name!, cancellationToken);
-        TempData.Show(result.Message);
+        this.ShowMessage(result.Message);
         return RedirectToPage();
     }
 }
