@@ -10,7 +10,8 @@ namespace SkillBridge.Core.Notifications;
 /// </summary>
 public sealed class NotificationService(SkillBridgeDbContext db, MailOutbox mail, TimeProvider clock)
 {
-    public const int ListLimit = 100;
+    /// <summary>Notifications per page of the list.</summary>
+    public const int PageSize = 25;
 
     public void Notify(string userId, string text, string link, OutgoingMail? mail = null)
     {
@@ -33,13 +34,30 @@ public sealed class NotificationService(SkillBridgeDbContext db, MailOutbox mail
     public Task<int> CountUnreadAsync(string userId, CancellationToken cancellationToken = default) =>
         db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
 
-    /// <summary>The newest notifications first.</summary>
-    public Task<List<Notification>> ListAsync(string userId, CancellationToken cancellationToken = default) =>
-        db.Notifications.AsNoTracking()
+    /// <summary>One page of the user's notifications, newest first (pages count from 1).</summary>
+    public async Task<NotificationPage> ListAsync(string userId, int page = 1, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        var rows = await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId)
             .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Take(ListLimit)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
+        var unread = await CountUnreadAsync(userId, cancellationToken);
+        return new NotificationPage(rows.Take(PageSize).ToList(), page, HasOlder: rows.Count > PageSize, unread);
+    }
+
+    /// <summary>
+    /// Marks read the user's unread notifications that link to <paramref name="path"/>: opening the request or page a
+    /// notification is about clears it, however the person got there. Returns how many it cleared.
+    /// </summary>
+    public Task<int> MarkReadForPageAsync(string userId, string path, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && n.Link == path)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
 
     /// <summary>Marks one of the user's notifications read and returns its link; null when it is not theirs.</summary>
     public async Task<string?> OpenAsync(string userId, int id, CancellationToken cancellationToken = default)
@@ -66,3 +84,6 @@ public sealed class NotificationService(SkillBridgeDbContext db, MailOutbox mail
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 }
+
+/// <summary>A page of notifications; <see cref="Unread"/> counts every unread one, on any page.</summary>
+public sealed record NotificationPage(IReadOnlyList<Notification> Items, int Page, bool HasOlder, int Unread);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using SkillBridge.Tests.Infrastructure;
 using SkillBridge.Tests.Mentoring;
@@ -55,6 +56,51 @@ public sealed class NotificationTests(MentoringSite site) : IClassFixture<Mentor
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Equal($"/mentoring/{id}", opened.Headers.Location!.OriginalString);
         Assert.Equal("Notifications, 1 unread", (await learner.GetPageAsync("/")).Text("#notifications-link"));
+    }
+
+    [Fact]
+    public async Task OpeningTheRequestItself_ClearsItsNotifications_AndNoOthers()
+    {
+        var (learnerAccount, learner) = await site.LearnerAsync();
+        var first = await site.AskAsync(learner);
+        var second = await site.AskAsync(learner);
+        (await MentoringSite.ActAsync(site.AuthorClient, first, "Propose", ("Times.First", site.LocalInput(TimeSpan.FromDays(5), "Europe/Berlin")))).Dispose();
+        (await MentoringSite.ActAsync(site.AuthorClient, first, "Decline", ("Note", "Sorry, not after all."))).Dispose();
+        (await MentoringSite.ActAsync(site.AuthorClient, second, "Decline", ("Note", "Not this month."))).Dispose();
+        Assert.Equal("Notifications, 3 unread", (await learner.GetPageAsync("/")).Text("#notifications-link"));
+
+        var request = await learner.GetPageAsync($"/mentoring/{first}");
+
+        Assert.Equal("Notifications, 1 unread", request.Text("#notifications-link"));
+        var unread = (await site.NotificationsAsync(learnerAccount.Id)).Where(n => n.ReadAt is null).Select(n => n.Link).ToList();
+        Assert.Equal([$"/mentoring/{second}"], unread);
+    }
+
+    [Fact]
+    public async Task List_LongerThanAPage_PagesNewestFirstWithOlderAndNewerLinks()
+    {
+        var (learnerAccount, learner) = await site.LearnerAsync();
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Core.Data.SkillBridgeDbContext>();
+            for (var i = 1; i <= Core.Notifications.NotificationService.PageSize + 5; i++)
+            {
+                db.Notifications.Add(new Core.Notifications.Notification { UserId = learnerAccount.Id, Text = $"Reminder number {i}", Link = "/learning", CreatedAt = TestSupport.TestSite.Now.UtcDateTime.AddMinutes(i) });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var newest = await learner.GetPageAsync("/notifications");
+        var older = await learner.GetPageAsync(newest.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+
+        Assert.Equal(Core.Notifications.NotificationService.PageSize, newest.QuerySelectorAll(".notification-list li").Length);
+        Assert.Contains("Reminder number 30", newest.QuerySelector(".notification-list li")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(newest.QuerySelector("a[rel=prev]"));
+        Assert.Equal(5, older.QuerySelectorAll(".notification-list li").Length);
+        Assert.Contains("Reminder number 1", older.QuerySelectorAll(".notification-list li")[^1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("/notifications", older.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Null(older.QuerySelector("a[rel=next]"));
     }
 
     [Fact]

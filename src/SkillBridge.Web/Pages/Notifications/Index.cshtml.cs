@@ -9,12 +9,12 @@ namespace SkillBridge.Web.Pages.Notifications;
 /// <summary>The viewer's notifications, newest first; opening one marks it read.</summary>
 public sealed class IndexModel(NotificationService notifications, LocalTime time) : PageModel
 {
-    public IReadOnlyList<Notification> Notifications { get; private set; } = [];
+    public NotificationPage Notifications { get; private set; } = new([], 1, false, 0);
 
     public LocalTime Time => time;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Notifications = await notifications.ListAsync(User.UserId() ?? "", cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken) =>
+        Notifications = await notifications.ListAsync(User.UserId() ?? "", pageNumber, cancellationToken);
 
     public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken cancellationToken)
     {
