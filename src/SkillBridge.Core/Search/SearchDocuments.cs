@@ -32,13 +32,14 @@ public sealed record SearchDocument(
             new StringField(SearchFields.Id, ModuleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
             new StoredField(SearchFields.Slug, Slug),
             new TextField(SearchFields.Title, Title, Field.Store.YES),
-            new TextField(SearchFields.TitleExact, Title, Field.Store.NO),
+            new Field(SearchFields.TitleExact, Title, WithoutPositions),
             new TextField(SearchFields.Tags, tags, Field.Store.NO),
             new TextField(SearchFields.Summary, Summary, Field.Store.YES),
-            new TextField(SearchFields.Body, plainBody, Field.Store.YES),
-            new TextField(SearchFields.Authors, authorText, Field.Store.NO),
-            new TextField(SearchFields.Words, string.Join(" | ", Title, tags, Summary, plainBody, authorText), Field.Store.NO),
-            new TextField(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), Field.Store.NO),
+            // Not stored: snippets read the body from the database for the page shown (SearchService), which halves the index.
+            new TextField(SearchFields.Body, plainBody, Field.Store.NO),
+            new Field(SearchFields.Authors, authorText, WithoutPositions),
+            new Field(SearchFields.Words, string.Join(" | ", Title, tags, Summary, plainBody, authorText), WithoutPositions),
+            new Field(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), WithoutPositions),
             new StoredField(SearchFields.Category, CategoryKey),
             new SortedSetDocValuesField(SearchFields.Category, new BytesRef(CategoryKey)),
             new StoredField(SearchFields.Level, Level.ToString()),
@@ -56,8 +57,33 @@ public sealed record SearchDocument(
         return document;
     }
 
+    /// <summary>
+    /// Fields only ever asked for single terms (exact words, authors, prefixes): frequencies for BM25 but no positions,
+    /// which phrases and proximity read only in the stemmed fields.
+    /// </summary>
+    private static readonly FieldType WithoutPositions = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS,
+    });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     public static DurationRange DurationOf(int minutes) =>
         Enum.GetValues<DurationRange>().First(r => minutes >= r.Bounds().Min && minutes <= r.Bounds().Max);
+
+    /// <summary>The published bodies of <paramref name="moduleIds"/> as snippets read them (plain text), by module id.</summary>
+    public static async Task<Dictionary<int, string>> LoadBodiesAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Modules.AsNoTracking()
+            .Where(m => moduleIds.Contains(m.Id) && m.PublishedRevisionId != null)
+            .Select(m => new { m.Id, m.PublishedRevision!.Body })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => SearchText.PlainBody(r.Body));
+    }
 
     /// <summary>The published modules among <paramref name="moduleIds"/>; those not published are simply absent.</summary>
     public static async Task<List<SearchDocument>> LoadAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)

@@ -235,35 +235,49 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
             TopDocsCollector<FieldValueHitQueue.Entry> sorted => sorted.GetTopDocs((page - 1) * PageSize, PageSize).ScoreDocs,
             _ => [],
         };
-        var hits = docs.Select(d => Hit(searcher, d.Doc, marks)).ToList();
+        var hits = await HitsAsync(searcher, docs, marks, cancellationToken);
         var facets = includeFacets ? await FacetsAsync(collector, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, total, page, pageCount, filters, facets);
     }
 
-    private SearchHit Hit(IndexSearcher searcher, int doc, SearchMarks? marks)
+    /// <summary>
+    /// The page's hits with marked titles and summaries; a hit whose title and summary hold no match gets a snippet of
+    /// its body, read from the database (the index does not store bodies) in one query for the whole page.
+    /// </summary>
+    private async Task<List<SearchHit>> HitsAsync(IndexSearcher searcher, ScoreDoc[] docs, SearchMarks? marks, CancellationToken cancellationToken)
     {
-        var document = searcher.Doc(doc);
-        var title = document.Get(SearchFields.Title, CultureInfo.InvariantCulture);
-        var summary = document.Get(SearchFields.Summary, CultureInfo.InvariantCulture);
-        var titleHtml = marks is null ? System.Net.WebUtility.HtmlEncode(title) : SearchHighlighter.Marked(index.Analyzer, title, marks);
-        var summaryHtml = marks is null ? System.Net.WebUtility.HtmlEncode(summary) : SearchHighlighter.Marked(index.Analyzer, summary, marks);
-        string? snippet = null;
-        if (marks is not null && !titleHtml.Contains("<mark>", StringComparison.Ordinal) && !summaryHtml.Contains("<mark>", StringComparison.Ordinal))
+        var hits = new List<SearchHit>(docs.Length);
+        foreach (var scoreDoc in docs)
         {
-            snippet = SearchHighlighter.Excerpt(index.Analyzer, document.Get(SearchFields.Body, CultureInfo.InvariantCulture), marks);
+            var document = searcher.Doc(scoreDoc.Doc);
+            var title = document.Get(SearchFields.Title, CultureInfo.InvariantCulture);
+            var summary = document.Get(SearchFields.Summary, CultureInfo.InvariantCulture);
+            hits.Add(new SearchHit(
+                int.Parse(document.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                document.Get(SearchFields.Slug, CultureInfo.InvariantCulture),
+                title,
+                marks is null ? System.Net.WebUtility.HtmlEncode(title) : SearchHighlighter.Marked(index.Analyzer, title, marks),
+                marks is null ? System.Net.WebUtility.HtmlEncode(summary) : SearchHighlighter.Marked(index.Analyzer, summary, marks),
+                null,
+                document.Get(SearchFields.Category, CultureInfo.InvariantCulture),
+                Enum.TryParse<ModuleLevel>(document.Get(SearchFields.Level, CultureInfo.InvariantCulture), out var level) ? level : ModuleLevel.Beginner,
+                document.GetField(SearchFields.Minutes)?.GetInt32Value() ?? 0,
+                document.Get(SearchFields.AuthorNames, CultureInfo.InvariantCulture) ?? ""));
         }
 
-        return new SearchHit(
-            int.Parse(document.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            document.Get(SearchFields.Slug, CultureInfo.InvariantCulture),
-            title,
-            titleHtml,
-            summaryHtml,
-            snippet,
-            document.Get(SearchFields.Category, CultureInfo.InvariantCulture),
-            Enum.TryParse<ModuleLevel>(document.Get(SearchFields.Level, CultureInfo.InvariantCulture), out var level) ? level : ModuleLevel.Beginner,
-            document.GetField(SearchFields.Minutes)?.GetInt32Value() ?? 0,
-            document.Get(SearchFields.AuthorNames, CultureInfo.InvariantCulture) ?? "");
+        if (marks is null)
+        {
+            return hits;
+        }
+
+        var unmarked = hits.Where(h => !h.TitleHtml.Contains("<mark>", StringComparison.Ordinal) && !h.SummaryHtml.Contains("<mark>", StringComparison.Ordinal)).Select(h => h.ModuleId).ToList();
+        if (unmarked.Count == 0)
+        {
+            return hits;
+        }
+
+        var bodies = await SearchDocument.LoadBodiesAsync(db, unmarked, cancellationToken);
+        return hits.Select(h => bodies.TryGetValue(h.ModuleId, out var body) ? h with { SnippetHtml = SearchHighlighter.Excerpt(index.Analyzer, body, marks) } : h).ToList();
     }
 
     /// <summary>Counts per category, level, duration and author, with names from the database.</summary>
