@@ -27,26 +27,23 @@ public sealed record SearchDocument(
         var plainBody = SearchText.PlainBody(Body);
         var tags = string.Join(" | ", Tags.Append(CategoryName));
         var authorText = string.Join(" | ", Authors.Select(a => a.Name + " " + a.Username.Replace('.', ' ')));
+        // Nothing is stored: the page's titles, summaries and snippets are read from the database (SearchService), which
+        // keeps the index small and shows what the database holds now.
         var document = new Document
         {
-            new StringField(SearchFields.Id, ModuleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
-            new StoredField(SearchFields.Slug, Slug),
-            new TextField(SearchFields.Title, Title, Field.Store.YES),
+            new StringField(SearchFields.Id, ModuleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
+            new NumericDocValuesField(SearchFields.ModuleId, ModuleId),
+            new TextField(SearchFields.Title, Title, Field.Store.NO),
             new Field(SearchFields.TitleExact, Title, WithoutPositions),
             new TextField(SearchFields.Tags, tags, Field.Store.NO),
-            new TextField(SearchFields.Summary, Summary, Field.Store.YES),
-            // Not stored: snippets read the body from the database for the page shown (SearchService), which halves the index.
+            new TextField(SearchFields.Summary, Summary, Field.Store.NO),
             new TextField(SearchFields.Body, plainBody, Field.Store.NO),
             new Field(SearchFields.Authors, authorText, WithoutPositions),
             new Field(SearchFields.Words, string.Join(" | ", Title, tags, Summary, plainBody, authorText), WithoutPositions),
             new Field(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), WithoutPositions),
-            new StoredField(SearchFields.Category, CategoryKey),
             new SortedSetDocValuesField(SearchFields.Category, new BytesRef(CategoryKey)),
-            new StoredField(SearchFields.Level, Level.ToString()),
             new SortedSetDocValuesField(SearchFields.Level, new BytesRef(Level.ToString().ToLowerInvariant())),
             new SortedSetDocValuesField(SearchFields.Duration, new BytesRef(DurationOf(Minutes).ToString().ToLowerInvariant())),
-            new StoredField(SearchFields.Minutes, Minutes),
-            new StoredField(SearchFields.AuthorNames, string.Join(", ", Authors.Select(a => a.Name))),
             new SortedDocValuesField(SearchFields.TitleSort, new BytesRef(SearchText.Fold(Title))),
         };
         foreach (var username in Authors.Select(a => a.Username).Distinct(StringComparer.Ordinal))
@@ -75,14 +72,35 @@ public sealed record SearchDocument(
     public static DurationRange DurationOf(int minutes) =>
         Enum.GetValues<DurationRange>().First(r => minutes >= r.Bounds().Min && minutes <= r.Bounds().Max);
 
-    /// <summary>The published bodies of <paramref name="moduleIds"/> as snippets read them (plain text), by module id.</summary>
-    public static async Task<Dictionary<int, string>> LoadBodiesAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
+    /// <summary>What a results page shows of <paramref name="moduleIds"/>, by module id, as the database holds it now.</summary>
+    public static async Task<Dictionary<int, SearchShown>> LoadShownAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
     {
         var rows = await db.Modules.AsNoTracking()
             .Where(m => moduleIds.Contains(m.Id) && m.PublishedRevisionId != null)
-            .Select(m => new { m.Id, m.PublishedRevision!.Body })
+            .Select(m => new
+            {
+                m.Id,
+                m.Slug,
+                m.PublishedRevision!.Title,
+                m.PublishedRevision.Summary,
+                m.PublishedRevision.Body,
+                CategoryKey = m.PublishedRevision.Category.Key,
+                m.PublishedRevision.Level,
+                m.PublishedRevision.Minutes,
+                Authors = m.PublishedRevision.Authors.OrderBy(a => a.Position).Select(a => a.Person.Name).ToList(),
+            })
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => SearchText.PlainBody(r.Body));
+        return rows.ToDictionary(r => r.Id, r => new SearchShown(r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.Level, r.Minutes, string.Join(", ", r.Authors)));
+    }
+
+    /// <summary>Slugs and titles of <paramref name="moduleIds"/>, for header suggestions.</summary>
+    public static async Task<Dictionary<int, (string Slug, string Title)>> LoadTitlesAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Modules.AsNoTracking()
+            .Where(m => moduleIds.Contains(m.Id) && m.PublishedRevisionId != null)
+            .Select(m => new { m.Id, m.Slug, m.PublishedRevision!.Title })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => (r.Slug, r.Title));
     }
 
     /// <summary>The published modules among <paramref name="moduleIds"/>; those not published are simply absent.</summary>
@@ -111,3 +129,6 @@ public sealed record SearchDocument(
             r.Authors.Select(a => (a.Username, a.Name)).ToList())).ToList();
     }
 }
+
+/// <summary>A found module as a results page shows it (Body is Markdown, for the snippet).</summary>
+public sealed record SearchShown(string Slug, string Title, string Summary, string Body, string CategoryKey, ModuleLevel Level, int Minutes, string AuthorNames);

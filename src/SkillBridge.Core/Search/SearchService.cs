@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Catalogue;
@@ -143,10 +144,14 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
             (collector, top) = Execute(searcher, planner.Build(query, allWords: false), none, 1, false, SuggestionCount);
         }
 
-        return top.GetTopDocs(0, SuggestionCount).ScoreDocs
-            .Select(hit => searcher.Doc(hit.Doc))
-            .Select(document => new SearchSuggestion(document.Get(SearchFields.Slug, CultureInfo.InvariantCulture), document.Get(SearchFields.Title, CultureInfo.InvariantCulture)))
-            .ToList();
+        var ids = ModuleIds(searcher, top.GetTopDocs(0, SuggestionCount).ScoreDocs);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var titles = await SearchDocument.LoadTitlesAsync(db, ids, cancellationToken);
+        return ids.Where(titles.ContainsKey).Select(id => new SearchSuggestion(titles[id].Slug, titles[id].Title)).ToList();
     }
 
     /// <summary>Records a submitted search that found nothing: the words and the time, nothing about who asked.</summary>
@@ -241,43 +246,53 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     }
 
     /// <summary>
-    /// The page's hits with marked titles and summaries; a hit whose title and summary hold no match gets a snippet of
-    /// its body, read from the database (the index does not store bodies) in one query for the whole page.
+    /// The page's hits, read from the database in one query (the index stores nothing): titles and summaries marked, and
+    /// a snippet of the body for a hit whose title and summary hold no match. A module unpublished since the index
+    /// snapshot was taken is left out.
     /// </summary>
     private async Task<List<SearchHit>> HitsAsync(IndexSearcher searcher, ScoreDoc[] docs, SearchMarks? marks, CancellationToken cancellationToken)
     {
-        var hits = new List<SearchHit>(docs.Length);
+        var ids = ModuleIds(searcher, docs);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var shown = await SearchDocument.LoadShownAsync(db, ids, cancellationToken);
+        var hits = new List<SearchHit>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!shown.TryGetValue(id, out var module))
+            {
+                continue;
+            }
+
+            var titleHtml = marks is null ? System.Net.WebUtility.HtmlEncode(module.Title) : SearchHighlighter.Marked(index.Analyzer, module.Title, marks);
+            var summaryHtml = marks is null ? System.Net.WebUtility.HtmlEncode(module.Summary) : SearchHighlighter.Marked(index.Analyzer, module.Summary, marks);
+            string? snippet = null;
+            if (marks is not null && !titleHtml.Contains("<mark>", StringComparison.Ordinal) && !summaryHtml.Contains("<mark>", StringComparison.Ordinal))
+            {
+                snippet = SearchHighlighter.Excerpt(index.Analyzer, SearchText.PlainBody(module.Body), marks);
+            }
+
+            hits.Add(new SearchHit(id, module.Slug, module.Title, titleHtml, summaryHtml, snippet, module.CategoryKey, module.Level, module.Minutes, module.AuthorNames));
+        }
+
+        return hits;
+    }
+
+    /// <summary>The module ids of <paramref name="docs"/>, in their order, from the id doc values of each document's segment.</summary>
+    private static List<int> ModuleIds(IndexSearcher searcher, ScoreDoc[] docs)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var ids = new List<int>(docs.Length);
         foreach (var scoreDoc in docs)
         {
-            var document = searcher.Doc(scoreDoc.Doc);
-            var title = document.Get(SearchFields.Title, CultureInfo.InvariantCulture);
-            var summary = document.Get(SearchFields.Summary, CultureInfo.InvariantCulture);
-            hits.Add(new SearchHit(
-                int.Parse(document.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-                document.Get(SearchFields.Slug, CultureInfo.InvariantCulture),
-                title,
-                marks is null ? System.Net.WebUtility.HtmlEncode(title) : SearchHighlighter.Marked(index.Analyzer, title, marks),
-                marks is null ? System.Net.WebUtility.HtmlEncode(summary) : SearchHighlighter.Marked(index.Analyzer, summary, marks),
-                null,
-                document.Get(SearchFields.Category, CultureInfo.InvariantCulture),
-                Enum.TryParse<ModuleLevel>(document.Get(SearchFields.Level, CultureInfo.InvariantCulture), out var level) ? level : ModuleLevel.Beginner,
-                document.GetField(SearchFields.Minutes)?.GetInt32Value() ?? 0,
-                document.Get(SearchFields.AuthorNames, CultureInfo.InvariantCulture) ?? ""));
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            ids.Add((int)leaf.AtomicReader.GetNumericDocValues(SearchFields.ModuleId).Get(scoreDoc.Doc - leaf.DocBase));
         }
 
-        if (marks is null)
-        {
-            return hits;
-        }
-
-        var unmarked = hits.Where(h => !h.TitleHtml.Contains("<mark>", StringComparison.Ordinal) && !h.SummaryHtml.Contains("<mark>", StringComparison.Ordinal)).Select(h => h.ModuleId).ToList();
-        if (unmarked.Count == 0)
-        {
-            return hits;
-        }
-
-        var bodies = await SearchDocument.LoadBodiesAsync(db, unmarked, cancellationToken);
-        return hits.Select(h => bodies.TryGetValue(h.ModuleId, out var body) ? h with { SnippetHtml = SearchHighlighter.Excerpt(index.Analyzer, body, marks) } : h).ToList();
+        return ids;
     }
 
     /// <summary>Counts per category, level, duration and author, with names from the database.</summary>
