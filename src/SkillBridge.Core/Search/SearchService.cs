@@ -210,7 +210,9 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     private static (SearchCollector Collector, TopDocsCollector<ScoreDoc> Top) Execute(
         IndexSearcher searcher, Query? query, string?[] filters, int page, bool facets, int pageSize = PageSize)
     {
-        var top = TopScoreDocCollector.Create(page * pageSize, true);
+        // Out of order: a query of alternatives only (one word and its forms) is then scored a block of documents at a
+        // time (BooleanScorer) instead of merging every clause's list one document at a time; ties still go by document.
+        var top = TopScoreDocCollector.Create(page * pageSize, false);
         if (query is null)
         {
             return (new SearchCollector(top, filters, facets), top);
