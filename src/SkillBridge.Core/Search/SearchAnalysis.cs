@@ -93,7 +93,9 @@ public static class SearchAnalysis
 public static class SearchFields
 {
     public const string Id = "id";
-    public const string Slug = "slug";
+
+    /// <summary>The module id as a number per document (doc values), to read the page's ids without stored fields.</summary>
+    public const string ModuleId = "module_id";
     public const string Title = "title";
     public const string Tags = "tags";
     public const string Summary = "summary";
@@ -109,8 +111,6 @@ public static class SearchFields
     public const string Level = "level";
     public const string Duration = "duration";
     public const string Author = "author";
-    public const string Minutes = "minutes";
-    public const string AuthorNames = "author_names";
     public const string TitleSort = "title_sort";
 
     /// <summary>The stemmed text fields and their weights.</summary>

@@ -108,6 +108,9 @@ public sealed class SearchBenchmark(TextWriter output)
             var single = await ThroughputAsync(builder.Options, index, mix, clients: 1, cancellationToken);
             var eight = await ThroughputAsync(builder.Options, index, mix, clients: 8, cancellationToken);
             output.WriteLine($"Throughput, every kind with facets: 1 client {single:F0} queries/s; 8 concurrent clients {eight:F0} queries/s ({eight / single:F2}x) on {Environment.ProcessorCount} cores.");
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            output.WriteLine($"Working set after the queries: {process.WorkingSet64 / 1048576.0:F0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB{(ReuseFolder is null ? ", including generating and indexing" : "")}); managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB.");
             return 0;
         }
         finally

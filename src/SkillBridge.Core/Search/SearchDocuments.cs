@@ -27,25 +27,23 @@ public sealed record SearchDocument(
         var plainBody = SearchText.PlainBody(Body);
         var tags = string.Join(" | ", Tags.Append(CategoryName));
         var authorText = string.Join(" | ", Authors.Select(a => a.Name + " " + a.Username.Replace('.', ' ')));
+        // Nothing is stored: the page's titles, summaries and snippets are read from the database (SearchService), which
+        // keeps the index small and shows what the database holds now.
         var document = new Document
         {
-            new StringField(SearchFields.Id, ModuleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
-            new StoredField(SearchFields.Slug, Slug),
-            new TextField(SearchFields.Title, Title, Field.Store.YES),
-            new TextField(SearchFields.TitleExact, Title, Field.Store.NO),
+            new StringField(SearchFields.Id, ModuleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
+            new NumericDocValuesField(SearchFields.ModuleId, ModuleId),
+            new TextField(SearchFields.Title, Title, Field.Store.NO),
+            new Field(SearchFields.TitleExact, Title, WithoutPositions),
             new TextField(SearchFields.Tags, tags, Field.Store.NO),
-            new TextField(SearchFields.Summary, Summary, Field.Store.YES),
-            new TextField(SearchFields.Body, plainBody, Field.Store.YES),
-            new TextField(SearchFields.Authors, authorText, Field.Store.NO),
-            new TextField(SearchFields.Words, string.Join(" | ", Title, tags, Summary, plainBody, authorText), Field.Store.NO),
-            new TextField(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), Field.Store.NO),
-            new StoredField(SearchFields.Category, CategoryKey),
+            new TextField(SearchFields.Summary, Summary, Field.Store.NO),
+            new TextField(SearchFields.Body, plainBody, Field.Store.NO),
+            new Field(SearchFields.Authors, authorText, WithoutPositions),
+            new Field(SearchFields.Words, string.Join(" | ", Title, tags, Summary, plainBody, authorText), WithoutPositions),
+            new Field(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), WithoutPositions),
             new SortedSetDocValuesField(SearchFields.Category, new BytesRef(CategoryKey)),
-            new StoredField(SearchFields.Level, Level.ToString()),
             new SortedSetDocValuesField(SearchFields.Level, new BytesRef(Level.ToString().ToLowerInvariant())),
             new SortedSetDocValuesField(SearchFields.Duration, new BytesRef(DurationOf(Minutes).ToString().ToLowerInvariant())),
-            new StoredField(SearchFields.Minutes, Minutes),
-            new StoredField(SearchFields.AuthorNames, string.Join(", ", Authors.Select(a => a.Name))),
             new SortedDocValuesField(SearchFields.TitleSort, new BytesRef(SearchText.Fold(Title))),
         };
         foreach (var username in Authors.Select(a => a.Username).Distinct(StringComparer.Ordinal))
@@ -56,8 +54,64 @@ public sealed record SearchDocument(
         return document;
     }
 
+    /// <summary>
+    /// Fields only ever asked for single terms (exact words, authors, prefixes): frequencies for BM25 but no positions,
+    /// which phrases and proximity read only in the stemmed fields.
+    /// </summary>
+    private static readonly FieldType WithoutPositions = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS,
+    });
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+
     public static DurationRange DurationOf(int minutes) =>
         Enum.GetValues<DurationRange>().First(r => minutes >= r.Bounds().Min && minutes <= r.Bounds().Max);
+
+    /// <summary>What a results page shows of <paramref name="moduleIds"/>, by module id, as the database holds it now.</summary>
+    public static async Task<Dictionary<int, SearchShown>> LoadShownAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
+    {
+        // Two plain reads by key: one query projecting the authors as a collection made SQLite join every revision's
+        // authors before filtering (most of a search's time at 20,000 modules).
+        var rows = await db.Modules.AsNoTracking()
+            .Where(m => moduleIds.Contains(m.Id) && m.PublishedRevisionId != null)
+            .Select(m => new
+            {
+                m.Id,
+                RevisionId = m.PublishedRevisionId!.Value,
+                m.Slug,
+                m.PublishedRevision!.Title,
+                m.PublishedRevision.Summary,
+                m.PublishedRevision.Body,
+                CategoryKey = m.PublishedRevision.Category.Key,
+                m.PublishedRevision.Level,
+                m.PublishedRevision.Minutes,
+            })
+            .ToListAsync(cancellationToken);
+        var revisionIds = rows.Select(r => r.RevisionId).ToList();
+        var authors = (await db.Modules.AsNoTracking()
+                .Where(m => moduleIds.Contains(m.Id))
+                .SelectMany(m => m.PublishedRevision!.Authors.Select(a => new { a.RevisionId, a.Position, a.Person.Name }))
+                .Where(a => revisionIds.Contains(a.RevisionId))
+                .ToListAsync(cancellationToken))
+            .GroupBy(a => a.RevisionId)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.OrderBy(a => a.Position).Select(a => a.Name)));
+        return rows.ToDictionary(r => r.Id, r => new SearchShown(r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.Level, r.Minutes, authors.GetValueOrDefault(r.RevisionId, "")));
+    }
+
+    /// <summary>Slugs and titles of <paramref name="moduleIds"/>, for header suggestions.</summary>
+    public static async Task<Dictionary<int, (string Slug, string Title)>> LoadTitlesAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.Modules.AsNoTracking()
+            .Where(m => moduleIds.Contains(m.Id) && m.PublishedRevisionId != null)
+            .Select(m => new { m.Id, m.Slug, m.PublishedRevision!.Title })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => (r.Slug, r.Title));
+    }
 
     /// <summary>The published modules among <paramref name="moduleIds"/>; those not published are simply absent.</summary>
     public static async Task<List<SearchDocument>> LoadAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
@@ -85,3 +139,6 @@ public sealed record SearchDocument(
             r.Authors.Select(a => (a.Username, a.Name)).ToList())).ToList();
     }
 }
+
+/// <summary>A found module as a results page shows it (Body is Markdown, for the snippet).</summary>
+public sealed record SearchShown(string Slug, string Title, string Summary, string Body, string CategoryKey, ModuleLevel Level, int Minutes, string AuthorNames);

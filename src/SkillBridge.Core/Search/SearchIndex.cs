@@ -25,7 +25,7 @@ namespace SkillBridge.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private const string SchemaKey = "schema";
 
@@ -281,19 +281,11 @@ public sealed class SearchIndex : IDisposable
             using (var directory = FSDirectory.Open(building))
             using (var writer = new IndexWriter(directory, Config(OpenMode.CREATE, bulk: true)))
             {
-                var done = 0;
-                foreach (var batch in ids.Chunk(BatchSize))
+                await SearchBulkIndexer.AddAllAsync(db, writer, ids, BatchSize, done =>
                 {
-                    db.ChangeTracker.Clear();
-                    foreach (var document in await SearchDocument.LoadAsync(db, batch, cancellationToken))
-                    {
-                        writer.AddDocument(document.ToDocument());
-                    }
-
-                    done += batch.Length;
                     _building = (done, ids.Count);
                     progress?.Report((done, ids.Count));
-                }
+                }, cancellationToken);
 
                 writer.ForceMerge(1);
                 Commit(writer, position);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Catalogue;
@@ -143,10 +144,14 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
             (collector, top) = Execute(searcher, planner.Build(query, allWords: false), none, 1, false, SuggestionCount);
         }
 
-        return top.GetTopDocs(0, SuggestionCount).ScoreDocs
-            .Select(hit => searcher.Doc(hit.Doc))
-            .Select(document => new SearchSuggestion(document.Get(SearchFields.Slug, CultureInfo.InvariantCulture), document.Get(SearchFields.Title, CultureInfo.InvariantCulture)))
-            .ToList();
+        var ids = ModuleIds(searcher, top.GetTopDocs(0, SuggestionCount).ScoreDocs);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var titles = await SearchDocument.LoadTitlesAsync(db, ids, cancellationToken);
+        return ids.Where(titles.ContainsKey).Select(id => new SearchSuggestion(titles[id].Slug, titles[id].Title)).ToList();
     }
 
     /// <summary>Records a submitted search that found nothing: the words and the time, nothing about who asked.</summary>
@@ -205,7 +210,9 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     private static (SearchCollector Collector, TopDocsCollector<ScoreDoc> Top) Execute(
         IndexSearcher searcher, Query? query, string?[] filters, int page, bool facets, int pageSize = PageSize)
     {
-        var top = TopScoreDocCollector.Create(page * pageSize, true);
+        // Out of order: a query of alternatives only (one word and its forms) is then scored a block of documents at a
+        // time (BooleanScorer) instead of merging every clause's list one document at a time; ties still go by document.
+        var top = TopScoreDocCollector.Create(page * pageSize, false);
         if (query is null)
         {
             return (new SearchCollector(top, filters, facets), top);
@@ -235,35 +242,59 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
             TopDocsCollector<FieldValueHitQueue.Entry> sorted => sorted.GetTopDocs((page - 1) * PageSize, PageSize).ScoreDocs,
             _ => [],
         };
-        var hits = docs.Select(d => Hit(searcher, d.Doc, marks)).ToList();
+        var hits = await HitsAsync(searcher, docs, marks, cancellationToken);
         var facets = includeFacets ? await FacetsAsync(collector, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, total, page, pageCount, filters, facets);
     }
 
-    private SearchHit Hit(IndexSearcher searcher, int doc, SearchMarks? marks)
+    /// <summary>
+    /// The page's hits, read from the database in one query (the index stores nothing): titles and summaries marked, and
+    /// a snippet of the body for a hit whose title and summary hold no match. A module unpublished since the index
+    /// snapshot was taken is left out.
+    /// </summary>
+    private async Task<List<SearchHit>> HitsAsync(IndexSearcher searcher, ScoreDoc[] docs, SearchMarks? marks, CancellationToken cancellationToken)
     {
-        var document = searcher.Doc(doc);
-        var title = document.Get(SearchFields.Title, CultureInfo.InvariantCulture);
-        var summary = document.Get(SearchFields.Summary, CultureInfo.InvariantCulture);
-        var titleHtml = marks is null ? System.Net.WebUtility.HtmlEncode(title) : SearchHighlighter.Marked(index.Analyzer, title, marks);
-        var summaryHtml = marks is null ? System.Net.WebUtility.HtmlEncode(summary) : SearchHighlighter.Marked(index.Analyzer, summary, marks);
-        string? snippet = null;
-        if (marks is not null && !titleHtml.Contains("<mark>", StringComparison.Ordinal) && !summaryHtml.Contains("<mark>", StringComparison.Ordinal))
+        var ids = ModuleIds(searcher, docs);
+        if (ids.Count == 0)
         {
-            snippet = SearchHighlighter.Excerpt(index.Analyzer, document.Get(SearchFields.Body, CultureInfo.InvariantCulture), marks);
+            return [];
         }
 
-        return new SearchHit(
-            int.Parse(document.Get(SearchFields.Id, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            document.Get(SearchFields.Slug, CultureInfo.InvariantCulture),
-            title,
-            titleHtml,
-            summaryHtml,
-            snippet,
-            document.Get(SearchFields.Category, CultureInfo.InvariantCulture),
-            Enum.TryParse<ModuleLevel>(document.Get(SearchFields.Level, CultureInfo.InvariantCulture), out var level) ? level : ModuleLevel.Beginner,
-            document.GetField(SearchFields.Minutes)?.GetInt32Value() ?? 0,
-            document.Get(SearchFields.AuthorNames, CultureInfo.InvariantCulture) ?? "");
+        var shown = await SearchDocument.LoadShownAsync(db, ids, cancellationToken);
+        var hits = new List<SearchHit>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!shown.TryGetValue(id, out var module))
+            {
+                continue;
+            }
+
+            var titleHtml = marks is null ? System.Net.WebUtility.HtmlEncode(module.Title) : SearchHighlighter.Marked(index.Analyzer, module.Title, marks);
+            var summaryHtml = marks is null ? System.Net.WebUtility.HtmlEncode(module.Summary) : SearchHighlighter.Marked(index.Analyzer, module.Summary, marks);
+            string? snippet = null;
+            if (marks is not null && !titleHtml.Contains("<mark>", StringComparison.Ordinal) && !summaryHtml.Contains("<mark>", StringComparison.Ordinal))
+            {
+                snippet = SearchHighlighter.Excerpt(index.Analyzer, SearchText.PlainBody(module.Body), marks);
+            }
+
+            hits.Add(new SearchHit(id, module.Slug, module.Title, titleHtml, summaryHtml, snippet, module.CategoryKey, module.Level, module.Minutes, module.AuthorNames));
+        }
+
+        return hits;
+    }
+
+    /// <summary>The module ids of <paramref name="docs"/>, in their order, from the id doc values of each document's segment.</summary>
+    private static List<int> ModuleIds(IndexSearcher searcher, ScoreDoc[] docs)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var ids = new List<int>(docs.Length);
+        foreach (var scoreDoc in docs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(scoreDoc.Doc, leaves)];
+            ids.Add((int)leaf.AtomicReader.GetNumericDocValues(SearchFields.ModuleId).Get(scoreDoc.Doc - leaf.DocBase));
+        }
+
+        return ids;
     }
 
     /// <summary>Counts per category, level, duration and author, with names from the database.</summary>
