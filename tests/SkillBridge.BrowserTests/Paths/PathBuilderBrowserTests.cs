@@ -47,7 +47,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Move up Use a password manager" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("[role=status]")).ToHaveTextAsync("Module moved up.");
+        await Expect(page.Locator("#page-message-text")).ToHaveTextAsync("Module moved up.");
         await Expect(page.Locator("#path-builder-modules > li")).ToHaveCountAsync(2);
         await Expect(page.Locator("#path-builder-modules > li").First).ToHaveAttributeAsync("data-module", "use-a-password-manager");
 
@@ -71,7 +71,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
 
         await modules.Nth(2).DragToAsync(modules.Nth(0), new() { TargetPosition = new() { X = 10, Y = 2 } });
 
-        await Expect(page.Locator("[role=status]")).ToHaveTextAsync("New order saved.");
+        await Expect(page.Locator("#page-message-text")).ToHaveTextAsync("New order saved.");
         await Expect(page.Locator("#path-builder-modules > li")).ToHaveCountAsync(3);
         Assert.Equal(["passkeys-and-two-step-sign-in", "spot-a-phishing-message", "use-a-password-manager"],
             await page.Locator("#path-builder-modules > li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.module)"));
@@ -124,7 +124,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForPageAsync(EditPage(), Enhancement.PathPicker);
-        await Expect(page.Locator("[role=status]")).ToHaveTextAsync("Module added at the end of the path.");
+        await Expect(page.Locator("#page-message-text")).ToHaveTextAsync("Module added at the end of the path.");
         await Expect(page.Locator("#path-builder-modules")).ToContainTextAsync(moduleTitle);
     }
 

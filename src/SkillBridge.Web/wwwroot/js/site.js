@@ -384,9 +384,12 @@
     }
     // Browsers scroll a focused element into view only when it is outside the viewport, not when it is under the bar:
     // move the page by the overlap (or, for an element taller than the space above the bar, bring its top into view).
+    // Only for keyboard focus (:focus-visible): moving the page under a pressed mouse or
+    // finger would make the release land elsewhere, and the click or tap would be lost.
     function uncover(event) {
       var element = event.target;
-      if (bar.contains(element) || window.getComputedStyle(bar).position !== "fixed" || !element.getBoundingClientRect) {
+      if (bar.contains(element) || window.getComputedStyle(bar).position !== "fixed" || !element.getBoundingClientRect
+        || !element.matches || !element.matches(":focus-visible")) {
         return;
       }
       var box = element.getBoundingClientRect();
