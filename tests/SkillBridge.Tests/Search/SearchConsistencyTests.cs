@@ -6,6 +6,7 @@ using SkillBridge.Core.Search;
 using SkillBridge.Tests.Authoring;
 using SkillBridge.Tests.Infrastructure;
 using SkillBridge.Tests.Infrastructure.Databases;
+using SkillBridge.Tests.TestSupport;
 
 namespace SkillBridge.Tests.Search;
 
@@ -179,14 +180,7 @@ public sealed class SearchConsistencyTests
         return [.. found.Hits.Select(h => h.Slug)];
     }
 
-    /// <summary>Asks again until <paramref name="condition"/> holds; fails if it still does not after 2 seconds.</summary>
-    private static async Task WithinTwoSecondsAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), "The other site had not applied the change after 2 seconds.");
-            await Task.Yield();
-        }
-    }
+    private static Task WithinTwoSecondsAsync(Func<Task<bool>> condition) =>
+        Eventually.WithinAsync(TimeSpan.FromSeconds(2), condition, "The other site applying the change");
+
 }

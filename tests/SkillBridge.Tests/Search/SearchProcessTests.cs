@@ -177,21 +177,8 @@ public sealed class SearchProcessTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private static async Task WithinTwoSecondsAsync(Func<Task<bool>> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(15))
-            {
-                Assert.Fail("The site had not applied the change after 15 s.");
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.True(clock.Elapsed <= TimeSpan.FromSeconds(2), $"The site applied the change after {clock.Elapsed.TotalSeconds:0.0} s, not within 2 s.");
-    }
+    private static Task WithinTwoSecondsAsync(Func<Task<bool>> condition) =>
+        Eventually.WithinAsync(TimeSpan.FromSeconds(2), condition, "The site applying the change");
 
     /// <summary>The slugs of one results page; an empty list past the last page.</summary>
     private static async Task<List<string>> SlugsAsync(HttpClient client, string query, int distinctPage = 1)
