@@ -182,8 +182,6 @@
     var id = "pasted-alt-" + altCount;
     var box = document.createElement("div");
     box.className = "pasted-image";
-    box.setAttribute("role", "group");
-    box.setAttribute("aria-labelledby", id + "-label");
     var label = document.createElement("label");
     label.id = id + "-label";
     label.htmlFor = id;
