@@ -90,6 +90,16 @@ public sealed class ModuleOutlineTests
     }
 
     [Fact]
+    public void AddStep_NewStepTextLeftIn_CannotBeSubmitted()
+    {
+        var body = ModuleOutline.Parse("Intro.\n\n## Only step\nText.\n").AddStep(1).ToBody();
+
+        var problems = DraftValidator.CheckForSubmit(AuthoringSite.Content(body: body), new HashSet<string> { "tools" }, new HashSet<string> { "priya.shah" }, new HashSet<string>());
+
+        Assert.Equal($"Line 7: “{NewModuleTemplate.NewStepText}” is the new-module template's placeholder. Replace it with your own words.", Assert.Single(problems).Message);
+    }
+
+    [Fact]
     public void AddStep_AtTheEnd_EndsTheTextWithOneNewline()
     {
         var body = ModuleOutline.Parse("Intro.\n\n## Only step\nText.").AddStep(1).ToBody();
