@@ -19,6 +19,15 @@ public static class WebServices
         builder.Services.AddRazorPages(options =>
             {
                 options.Conventions.AddPageRoute("/Catalogue/Index", "");
+                // The player's step page also shows a draft ("Preview as a learner"); links to it still go to the player.
+                options.Conventions.AddPageRouteModelConvention("/Player/Step", model => model.Selectors.Add(new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel
+                {
+                    AttributeRouteModel = new Microsoft.AspNetCore.Mvc.ApplicationModels.AttributeRouteModel
+                    {
+                        Template = SkillBridge.Web.Pages.Player.StepModel.DraftPreviewRoute,
+                        SuppressLinkGeneration = true,
+                    },
+                }));
                 AccountsSetup.AuthorizePages(options.Conventions);
             })
             .AddMvcOptions(options => options.Filters.Add<SkillBridge.Web.Pages.HandlerRequiredFilter>());

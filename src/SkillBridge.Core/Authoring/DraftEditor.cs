@@ -145,7 +145,8 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock, IOp
     }
 
     /// <summary>Adds an uploaded image to the draft under a readable path (images/name.png) and returns that path.</summary>
-    public async Task<AuthoringResult<string>> AddImageAsync(string slug, Actor actor, MediaFile media, string originalName, CancellationToken cancellationToken = default)
+    /// <param name="step">The step the image goes into, if known: part of the name an unnamed (pasted) image gets.</param>
+    public async Task<AuthoringResult<string>> AddImageAsync(string slug, Actor actor, MediaFile media, string originalName, int? step = null, CancellationToken cancellationToken = default)
     {
         var opened = await OpenAsync(slug, actor, cancellationToken);
         if (opened.Value is not { } draft)
@@ -159,8 +160,7 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock, IOp
             return AuthoringResult<string>.Ok(existing.Path);
         }
 
-        var stem = Slug.FromTitle(Path.GetFileNameWithoutExtension(originalName));
-        stem = stem == "module" || stem.Length == 0 ? "image" : stem;
+        var stem = ImageNames.Stem(originalName, draft.Module.Slug, step, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var extension = ImageFormats.ExtensionFor(media.ContentType);
         var path = $"images/{stem}{extension}";
         for (var n = 2; draft.Images.Any(i => i.Path == path); n++)

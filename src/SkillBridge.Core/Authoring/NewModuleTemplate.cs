@@ -12,8 +12,11 @@ public static class NewModuleTemplate
 
     public const string FirstStepText = "What to do first.";
 
+    /// <summary>The text of a step added with the editor's "Add step".</summary>
+    public const string NewStepText = "What to do in this step.";
+
     public static readonly string Body = $"{Introduction}\n\n## {FirstStepTitle}\n{FirstStepText}\n";
 
     /// <summary>The placeholder sentences, each a whole line of the template.</summary>
-    public static readonly IReadOnlyList<string> Placeholders = [Introduction, FirstStepText];
+    public static readonly IReadOnlyList<string> Placeholders = [Introduction, FirstStepText, NewStepText];
 }

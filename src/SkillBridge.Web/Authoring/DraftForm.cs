@@ -35,6 +35,18 @@ public sealed class DraftForm
     [Display(Name = "Module text")]
     public string Body { get; set; } = "";
 
+    /// <summary>"markdown" when the author edits the whole text at once; otherwise the step-by-step fields below hold it.</summary>
+    public string? Mode { get; set; }
+
+    /// <summary>The text in the step-by-step editor: the introduction, then one entry per step.</summary>
+    public List<SectionInput> Sections { get; set; } = [];
+
+    public bool IsStepByStep => Mode == StepByStep;
+
+    public const string StepByStep = "steps";
+
+    public const string Markdown = "markdown";
+
     /// <summary>The draft version the editor started from; a save from an older one is a conflict.</summary>
     public int Version { get; set; }
 
@@ -46,8 +58,21 @@ public sealed class DraftForm
         Level,
         Minutes,
         Cover,
-        Body ?? "",
+        ComposeBody(),
         Split(Authors));
+
+    /// <summary>The Markdown the author means: the step-by-step fields put back together, or the text as typed.</summary>
+    public string ComposeBody() => IsStepByStep && Sections.Count > 0
+        ? new ModuleOutline(Sections.Select(s => s.ToSection()).ToList()).ToBody().Replace("\r\n", "\n", StringComparison.Ordinal)
+        : Body ?? "";
+
+    /// <summary>Fills the step-by-step fields from <paramref name="body"/>.</summary>
+    public void ShowStepByStep(string body)
+    {
+        Mode = StepByStep;
+        Body = body;
+        Sections = ModuleOutline.Parse(body).Sections.Select(SectionInput.From).ToList();
+    }
 
     public static DraftForm From(ModuleDraft draft, string? categoryKey) => new()
     {
@@ -65,4 +90,52 @@ public sealed class DraftForm
 
     private static List<string> Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
+
+/// <summary>The introduction (section 0) or a step in the step-by-step editor.</summary>
+public sealed class SectionInput
+{
+    /// <summary>The heading line as written (escaped, <see cref="Hidden"/>), so an unchanged title keeps its exact Markdown.</summary>
+    public string? Heading { get; set; }
+
+    public string? Title { get; set; }
+
+    public List<PartInput> Parts { get; set; } = [];
+
+    public OutlineSection ToSection() => new(
+        OutlineSection.HeadingFor(Hidden.Read(Heading), Title ?? ""),
+        Parts.Select(p => new OutlinePart(p.Quiz, Hidden.Read(p.Lead), p.Quiz ? Hidden.Read(p.Text) : p.Text ?? "", Hidden.Read(p.Trail))).ToList());
+
+    public static SectionInput From(OutlineSection section) => new()
+    {
+        Heading = Hidden.Write(section.Heading),
+        Title = section.Title,
+        Parts = section.Parts.Select(p => new PartInput { Quiz = p.IsQuiz, Lead = Hidden.Write(p.Lead), Text = p.IsQuiz ? Hidden.Write(p.Text) : p.Text, Trail = Hidden.Write(p.Trail) }).ToList(),
+    };
+}
+
+/// <summary>
+/// Hidden fields carry text exactly (line breaks, blank lines) only when escaped: browsers and parsers may strip line
+/// breaks from input values. Percent-encoding keeps every character.
+/// </summary>
+public static class Hidden
+{
+    public static string Write(string text) => Uri.EscapeDataString(text);
+
+    public static string Read(string? posted) => Uri.UnescapeDataString(posted ?? "");
+}
+
+/// <summary>
+/// A run of text (a text box) or a quiz block (kept as written, edited with the quiz form). Lead, Trail and a quiz's
+/// Text travel in hidden fields, escaped (<see cref="Hidden"/>).
+/// </summary>
+public sealed class PartInput
+{
+    public bool Quiz { get; set; }
+
+    public string? Lead { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? Trail { get; set; }
 }

@@ -13,6 +13,9 @@ public sealed class AuthoringAxeTests(BrowserFixture site)
     // A starter module with images and a quiz: its editor and history show every part of those pages.
     private const string StarterModule = "share-your-screen";
 
+    // The step of the starter module with a quiz.
+    private const int StarterQuizStep = 4;
+
     public static TheoryData<string> Themes => ["normal.standard", "normal.high"];
 
     [Theory]
@@ -23,6 +26,11 @@ public sealed class AuthoringAxeTests(BrowserFixture site)
         await session.Page.GotoAsync($"/authoring/{StarterModule}");
         await Assertions.Expect(session.Page.Locator("#draft-preview .quiz").First).ToBeVisibleAsync();
 
+        await AssertNoSeriousViolationsAsync(session.Page);
+
+        // "Preview as a learner": the player on the draft, with its "Draft preview" label and a quiz.
+        await session.Page.GotoAsync($"/authoring/{StarterModule}/preview/steps/{StarterQuizStep}");
+        await Assertions.Expect(session.Page.Locator("#draft-preview-banner")).ToBeVisibleAsync();
         await AssertNoSeriousViolationsAsync(session.Page);
     }
 

@@ -16,6 +16,10 @@ public sealed class AuthoringReflowTests(BrowserFixture site)
         await Assertions.Expect(session.Page.Locator("#draft-preview .quiz").First).ToBeVisibleAsync();
 
         await AssertReflowsAsync(session.Page);
+
+        await session.Page.GotoAsync("/authoring/share-your-screen/preview/steps/1");
+        await Assertions.Expect(session.Page.Locator("#draft-preview-banner")).ToBeVisibleAsync();
+        await AssertReflowsAsync(session.Page);
     }
 
     [Fact]

@@ -51,17 +51,15 @@ public sealed class AuthoringWorkflowTests(BrowserFixture site)
                 Each bar is one day of the week:
                 """);
 
-            string? promptMessage = null;
-            page.Dialog += async (_, dialog) =>
-            {
-                promptMessage = dialog.Type == DialogType.Prompt ? dialog.Message : $"unexpected {dialog.Type}: {dialog.Message}";
-                await dialog.AcceptAsync(alt);
-            };
             var upload = await page.RunAndWaitForResponseAsync(
                 () => page.EvaluateAsync<bool>(PasteImage, new { base64 = Convert.ToBase64String(TestImages.Png(160, 90, 0x1f, 0x5f, 0xbf)), name = "weekly chart.png" }),
                 response => response.Url.Contains("handler=UploadImage", StringComparison.Ordinal));
             Assert.True(upload.Ok, $"The upload answered {upload.Status}: {await upload.TextAsync()}");
-            Assert.StartsWith("Describe the image", promptMessage, StringComparison.Ordinal);
+            // The alt text is asked for beside the text box, never in a browser prompt.
+            var altField = page.GetByLabel("What the pasted image images/weekly-chart.png shows (alt text)");
+            await Expect(altField).ToBeFocusedAsync();
+            await altField.FillAsync(alt);
+            await altField.PressAsync("Enter");
             await Expect(Editor.Body(page)).ToHaveValueAsync(new Regex(@"Each bar is one day of the week:\s*!\[" + Regex.Escape(alt) + @"\]\(images/weekly-chart\.png\)"));
             await Editor.WaitForAutosaveAsync(page);
 

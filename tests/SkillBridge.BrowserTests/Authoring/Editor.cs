@@ -21,14 +21,20 @@ public static partial class Editor
         await page.GetByRole(AriaRole.Button, new() { Name = "Start writing" }).ClickAsync();
         await page.WaitForPageAsync(EditorUrl(), Enhancement.Editor);
         await Expect(page.Locator("h1")).ToContainTextAsync(title);
-        return EditorUrl().Match(page.Url).Groups["slug"].Value;
+        var slug = EditorUrl().Match(page.Url).Groups["slug"].Value;
+        await OpenAsync(page, slug);
+        return slug;
     }
 
     /// <summary>
-    /// Opens the editor of <paramref name="slug"/> and waits until its script is listening: text typed before then is never
-    /// autosaved, and a pasted screenshot is never uploaded.
+    /// Opens the editor of <paramref name="slug"/> in its Markdown view (which the browser then keeps for this session's
+    /// editors) and waits until its script is listening: text typed before then is never autosaved, and a pasted
+    /// screenshot is never uploaded.
     /// </summary>
-    public static Task OpenAsync(IPage page, string slug) => page.GotoReadyAsync($"/authoring/{slug}", Enhancement.Editor);
+    public static Task OpenAsync(IPage page, string slug) => page.GotoReadyAsync($"/authoring/{slug}?view=markdown", Enhancement.Editor);
+
+    /// <summary>Opens the editor of <paramref name="slug"/> in the step-by-step view, its script listening.</summary>
+    public static Task OpenStepByStepAsync(IPage page, string slug) => page.GotoReadyAsync($"/authoring/{slug}?view=steps", Enhancement.Editor);
 
     /// <summary>Waits until the editor's script reports that every change so far reached the server.</summary>
     public static Task WaitForAutosaveAsync(IPage page) =>

@@ -35,7 +35,6 @@ public sealed class EditorUploadLimitTests(BrowserFixture site)
             slug = await Editor.StartModuleAsync(page, "Paste a large screenshot " + Guid.NewGuid().ToString("N")[..6], "tools");
             var uploads = 0;
             page.Request += (_, request) => uploads += request.Url.Contains("handler=UploadImage", StringComparison.Ordinal) ? 1 : 0;
-            page.Dialog += async (_, dialog) => await dialog.DismissAsync();
 
             var handled = await page.EvaluateAsync<bool>(PasteLargeImage, new { size = 11 * 1024 * 1024 });
 

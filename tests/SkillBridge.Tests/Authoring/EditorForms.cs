@@ -24,7 +24,15 @@ public static class EditorForms
             values[name] = value;
         }
 
-        var button = form.QuerySelectorAll("button").FirstOrDefault(b => (b.GetAttribute("formaction") ?? form.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal))
+        if (fields?.ContainsKey("Form.Body") == true)
+        {
+            // A test that writes the whole Markdown writes it in the Markdown view.
+            values["Form.Mode"] = "markdown";
+        }
+
+        // "MoveStep&step=2&by=-1" presses the button whose address has all of these.
+        var wanted = handler.Split('&').Select((part, i) => i == 0 ? "handler=" + part : part).ToList();
+        var button = form.QuerySelectorAll("button").FirstOrDefault(b => wanted.All(part => (b.GetAttribute("formaction") ?? form.GetAttribute("action") ?? "").Contains(part, StringComparison.Ordinal)))
             ?? throw new Xunit.Sdk.XunitException($"The editor has no button for handler {handler}.");
         var action = button.GetAttribute("formaction") ?? form.GetAttribute("action")!;
 

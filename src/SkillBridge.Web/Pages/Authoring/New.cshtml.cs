@@ -33,6 +33,8 @@ public sealed class NewModel(DraftEditor drafts) : PageModel
             return Forbid();
         }
 
+        // The service's plain sentences replace the framework's "The Title field is required".
+        ModelState.Clear();
         foreach (var problem in created.Problems)
         {
             ModelState.AddModelError(problem.Field, problem.Message);

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Player;
 using SkillBridge.Core.Progress;
 using SkillBridge.Web.Accounts;
+using SkillBridge.Web.Authoring;
 
 namespace SkillBridge.Web.Pages.Player;
 
@@ -14,8 +16,24 @@ namespace SkillBridge.Web.Pages.Player;
 /// they got stuck on. A quiz shows what design.md's quiz rule allows: after a wrong first answer, "Try again" and
 /// "Show the answer" but not the right options; signed-in learners see their stored answers again after a reload.
 /// </summary>
-public sealed class StepModel(ModuleReader modules, RenderedModuleCache renderedModules, ProgressService progress, QuizService quizzes, FeedbackService feedback) : PageModel
+/// <remarks>
+/// The same page is the authors' "Preview as a learner" (route /authoring/{slug}/preview/steps/{number}): the draft,
+/// rendered as it will be published, labelled "Draft preview", open only to the module's authors and curators, with
+/// nothing recorded (no progress, no answers, no flags) and never indexed.
+/// </remarks>
+public sealed class StepModel(ModuleReader modules, RenderedModuleCache renderedModules, ProgressService progress, QuizService quizzes, FeedbackService feedback, DraftEditor drafts, DraftPreview draftPreview) : PageModel
 {
+    public const string DraftPreviewRoute = "authoring/{slug}/preview/steps/{number:int}";
+
+    /// <summary>The draft shown to one of its authors or a curator, not the published module.</summary>
+    public bool IsDraftPreview => Request.Path.StartsWithSegments("/authoring", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where this module's steps live: the player's address, or the draft preview's.</summary>
+    public string StepsUrl => IsDraftPreview ? $"/authoring/{Module.Slug}/preview/steps" : $"/modules/{Module.Slug}/steps";
+
+    /// <summary>The learner whose progress this page records; nobody in a draft preview.</summary>
+    private string? Learner => IsDraftPreview ? null : User.LearnerId();
+
     public PublishedModule Module { get; private set; } = null!;
 
     public RenderedModule Rendered { get; private set; } = null!;
@@ -34,7 +52,7 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
 
     public bool IsLastStep => Step.Number == Rendered.Steps.Count;
 
-    public bool IsSignedIn => User.LearnerId() is not null;
+    public bool IsSignedIn => Learner is not null;
 
     /// <summary>The learner's "I got stuck on this step" flag, if they set one.</summary>
     public MyStuckFlag? StuckFlag { get; private set; }
@@ -47,12 +65,12 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
 
     public async Task<IActionResult> OnGetAsync(string slug, int number, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(slug, number, cancellationToken))
+        if (await LoadAnyAsync(slug, number, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (User.LearnerId() is { } learner)
+        if (Learner is { } learner)
         {
             await progress.RecordStepAsync(learner, Module, Rendered, number, cancellationToken);
         }
@@ -72,29 +90,34 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
 
     public async Task<IActionResult> OnPostAnswerAsync(string slug, int number, int quiz, int[] selected, bool answeredBefore, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(slug, number, cancellationToken))
+        if (await LoadAnyAsync(slug, number, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        var outcome = await quizzes.AnswerAsync(User.LearnerId(), Module, Rendered, number, quiz, selected, answeredBefore, cancellationToken);
+        var outcome = await quizzes.AnswerAsync(Learner, Module, Rendered, number, quiz, selected, answeredBefore, cancellationToken);
         return Show(quiz, outcome);
     }
 
     /// <summary>"Show the answer" without JavaScript: records that the learner gave up on the quiz and shows its answer.</summary>
     public async Task<IActionResult> OnPostShowAnswerAsync(string slug, int number, int quiz, int[] selected, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(slug, number, cancellationToken))
+        if (await LoadAnyAsync(slug, number, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        var outcome = await quizzes.ShowAnswerAsync(User.LearnerId(), Module, Rendered, number, quiz, selected, cancellationToken);
+        var outcome = await quizzes.ShowAnswerAsync(Learner, Module, Rendered, number, quiz, selected, cancellationToken);
         return Show(quiz, outcome);
     }
 
     public async Task<IActionResult> OnPostStuckAsync(string slug, int number, string? note, CancellationToken cancellationToken)
     {
+        if (IsDraftPreview)
+        {
+            return NotFound();
+        }
+
         if (User.LearnerId() is not { } learner)
         {
             return Challenge();
@@ -124,6 +147,11 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
 
     public async Task<IActionResult> OnPostUnstuckAsync(string slug, int number, CancellationToken cancellationToken)
     {
+        if (IsDraftPreview)
+        {
+            return NotFound();
+        }
+
         if (User.LearnerId() is not { } learner)
         {
             return Challenge();
@@ -154,6 +182,45 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
         }
 
         return Page();
+    }
+
+    /// <summary>Loads the published step, or the draft's in a draft preview; the answer to send instead when it cannot be shown.</summary>
+    private async Task<IActionResult?> LoadAnyAsync(string slug, int number, CancellationToken cancellationToken)
+    {
+        if (!IsDraftPreview)
+        {
+            return await LoadAsync(slug, number, cancellationToken) ? null : NotFound();
+        }
+
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        var opened = await drafts.PeekAsync(slug, User.ToActor(), cancellationToken);
+        switch (opened.Failure)
+        {
+            case AuthoringFailure.NotFound:
+                return NotFound();
+            case AuthoringFailure.Forbidden:
+                return Forbid();
+        }
+
+        var draft = opened.Value!;
+        var (rendered, _) = draftPreview.Render(draft.Body, draft.Cover, draft.Images);
+        if (rendered?.Step(number) is not { } step)
+        {
+            return NotFound();
+        }
+
+        Module = new PublishedModule(
+            draft.ModuleId, 0, draft.Module.Slug, draft.Title, draft.Summary, draft.Category?.Key ?? "", draft.Category?.Name ?? "",
+            draft.Level, draft.Minutes, DateOnly.FromDateTime(draft.UpdatedAt), draft.Cover, draft.Tags, []);
+        (Rendered, Step) = (rendered, step);
+        // A draft is private: never kept by a shared cache or listed by a search engine.
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        return null;
     }
 
     private async Task<bool> LoadAsync(string slug, int number, CancellationToken cancellationToken)
@@ -188,8 +255,12 @@ public sealed class StepModel(ModuleReader modules, RenderedModuleCache rendered
 /// <param name="Answer">The answer to show feedback for, if any.</param>
 /// <param name="Problem">Why the answer given in this request was not taken.</param>
 /// <param name="TryingAgain">The learner followed "Try again": the quiz is shown unanswered.</param>
-public sealed record QuizView(string Slug, int Step, Quiz Quiz, QuizResult? Answer, string? Problem, bool TryingAgain)
+/// <param name="StepsUrl">Where the module's steps live: the player's, or a draft preview's (which has no answer API).</param>
+public sealed record QuizView(string Slug, int Step, Quiz Quiz, QuizResult? Answer, string? Problem, bool TryingAgain, string? StepsUrl = null)
 {
+    /// <summary>The answer API the page's script uses; none in a draft preview, where the form posts to the page.</summary>
+    public bool UsesApi => StepsUrl is null;
+
     /// <summary>Anonymous visitors have nothing stored: the form tells the server that this is not their first answer.</summary>
     public bool AnsweredBefore => Answer is not null || TryingAgain;
 

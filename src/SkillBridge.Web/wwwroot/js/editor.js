@@ -1,4 +1,5 @@
-// SkillBridge module editor: autosave, live preview, and screenshots pasted or dropped into the text.
+// SkillBridge module editor: autosave, live preview, and screenshots pasted or dropped into the text (named after the
+// module, step and day, described in a labelled field beside the text box).
 // Without JavaScript the same form saves, previews and uploads through its buttons.
 (function () {
   "use strict";
@@ -7,7 +8,6 @@
   if (!form) {
     return;
   }
-  var body = form.querySelector("textarea[name='Form.Body']");
   var version = form.querySelector("input[name='Form.Version']");
   var status = document.getElementById("autosave-status");
   var preview = document.getElementById("draft-preview");
@@ -115,24 +115,23 @@
   }
 
   form.addEventListener("input", function (event) {
-    if (event.target && event.target.type === "file") {
+    if (event.target && (event.target.type === "file" || event.target.hasAttribute("data-pasted-alt"))) {
       return;
     }
     schedule();
   });
   form.addEventListener("change", function (event) {
-    if (event.target && event.target.type !== "file") {
+    if (event.target && event.target.type !== "file" && !event.target.hasAttribute("data-pasted-alt")) {
       schedule();
     }
   });
 
-  // Screenshots: paste from the clipboard or drop a file onto the text.
-  function insertAtCursor(text) {
-    var start = body.selectionStart;
-    var end = body.selectionEnd;
-    body.value = body.value.slice(0, start) + text + body.value.slice(end);
-    body.selectionStart = body.selectionEnd = start + text.length;
-    body.focus();
+  // Screenshots: paste from the clipboard or drop a file onto a text box. The file is uploaded at once (so it is kept),
+  // then a labelled field beside the text box asks what it shows; the image goes into the text with that alt text.
+  function insertInto(area, at, text) {
+    area.value = area.value.slice(0, at) + text + area.value.slice(at);
+    area.selectionStart = area.selectionEnd = at + text.length;
+    area.focus();
     schedule();
   }
 
@@ -156,22 +155,104 @@
     }
   });
 
-  function upload(file) {
+  // The step a text box belongs to: its own in the step-by-step view, the "## " headings above the cursor in Markdown.
+  function stepOf(area) {
+    if (area.dataset.step) {
+      return Number(area.dataset.step);
+    }
+    var before = area.value.slice(0, area.selectionStart).split("\n");
+    return before.filter(function (line) { return /^ {0,3}## /.test(line); }).length;
+  }
+
+  // Browsers name a pasted screenshot "image.png": say instead which module, step and day it belongs to.
+  function meaningfulName(file, step) {
+    var name = file.name || "";
+    var extension = (/\.(\w+)$/.exec(name) || [null, (file.type || "image/png").split("/")[1]])[1];
+    if (name && !/^(image|img|blob|file|upload|pasted|pasted[-_ ]image|clipboard|screenshot|untitled|unnamed)([-_ ]?\d+)?(\.\w+)?$/i.test(name)) {
+      return name;
+    }
+    var today = new Date();
+    var day = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+    return form.dataset.slug + (step > 0 ? "-step-" + step : "") + "-" + day + "." + extension;
+  }
+
+  var altCount = 0;
+  function askForAlt(area, at, path) {
+    altCount++;
+    var id = "pasted-alt-" + altCount;
+    var box = document.createElement("div");
+    box.className = "pasted-image";
+    var label = document.createElement("label");
+    label.id = id + "-label";
+    label.htmlFor = id;
+    label.textContent = "What the pasted image " + path + " shows (alt text)";
+    var input = document.createElement("input");
+    input.type = "text";
+    input.id = id;
+    input.setAttribute("data-pasted-alt", path);
+    // Not part of the saved form: the alt text goes into the module text when the image is added.
+    input.setAttribute("form", "no-form");
+    var problem = document.createElement("p");
+    problem.className = "field-error";
+    problem.id = id + "-problem";
+    input.setAttribute("aria-describedby", problem.id);
+    var add = document.createElement("button");
+    add.type = "button";
+    add.textContent = "Add the image";
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "secondary";
+    cancel.textContent = "Leave it out";
+    function done() {
+      box.remove();
+    }
+    function addImage() {
+      var alt = input.value.replace(/[\[\]]/g, "").trim();
+      if (!alt) {
+        problem.textContent = "Describe the image in a few words: learners who cannot see it hear this text.";
+        input.focus();
+        return;
+      }
+      done();
+      var before = at > 0 && area.value.charAt(at - 1) !== "\n" ? "\n\n" : "";
+      insertInto(area, at, before + "![" + alt + "](" + path + ")\n");
+      say("Image added.");
+    }
+    add.addEventListener("click", addImage);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        addImage();
+      }
+    });
+    cancel.addEventListener("click", function () {
+      done();
+      area.focus();
+      say("The image was not added to the text. It stays uploaded and can be chosen as the cover.");
+    });
+    box.append(label, input, problem, add, " ", cancel);
+    area.insertAdjacentElement("afterend", box);
+    input.focus();
+  }
+
+  function upload(area, file) {
     if (tooLarge(file)) {
       say(form.dataset.tooLarge);
       return;
     }
-    var alt = window.prompt("Describe the image in a few words (learners who cannot see it hear this):", "");
+    var at = area.selectionStart;
+    var step = stepOf(area);
     var data = new FormData();
-    data.append("image", file, file.name || "screenshot.png");
+    data.append("image", file, meaningfulName(file, step));
+    data.append("step", String(step));
     data.append("__RequestVerificationToken", form.querySelector("input[name='__RequestVerificationToken']").value);
     say("Uploading the image…");
     post(form.dataset.upload, data).then(function (response) {
       return response.json().then(function (result) {
         if (response.ok) {
-          insertAtCursor("\n![" + (alt || "").replace(/[\[\]]/g, "") + "](" + result.path + ")\n");
-          say(alt ? "Image added." : "Image added. Describe it between the square brackets before you submit.");
+          say("Image uploaded as " + result.path + ". Describe it to add it to the text.");
           refreshCoverChoices(result.path);
+          askForAlt(area, at, result.path);
         } else {
           say(result.message || "The image could not be uploaded.");
         }
@@ -198,23 +279,27 @@
     });
   }
 
-  body.addEventListener("paste", function (event) {
+  function isTextBox(target) {
+    return target && target.matches && target.matches("textarea[data-paste-images]");
+  }
+
+  form.addEventListener("paste", function (event) {
     var files = imagesIn(event.clipboardData && event.clipboardData.files);
-    if (files.length > 0) {
+    if (isTextBox(event.target) && files.length > 0) {
       event.preventDefault();
-      files.forEach(upload);
+      files.forEach(function (file) { upload(event.target, file); });
     }
   });
-  body.addEventListener("dragover", function (event) {
-    if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+  form.addEventListener("dragover", function (event) {
+    if (isTextBox(event.target) && event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
       event.preventDefault();
     }
   });
-  body.addEventListener("drop", function (event) {
+  form.addEventListener("drop", function (event) {
     var files = imagesIn(event.dataTransfer && event.dataTransfer.files);
-    if (files.length > 0) {
+    if (isTextBox(event.target) && files.length > 0) {
       event.preventDefault();
-      files.forEach(upload);
+      files.forEach(function (file) { upload(event.target, file); });
     }
   });
 

@@ -166,7 +166,8 @@
   }
 
   function enhanceQuizzes() {
-    var quizzes = document.querySelectorAll("form.quiz[data-quiz-api]");
+    // A draft preview's quizzes have no answer API (their data-quiz-api is empty): they post their form.
+    var quizzes = document.querySelectorAll("form.quiz[data-quiz-api]:not([data-quiz-api=''])");
     if (quizzes.length === 0) {
       return;
     }
