@@ -15,14 +15,11 @@ public sealed record BrandingShown(string SiteName, string? AccentColour, string
     public static readonly BrandingShown Default = new(DefaultSiteName, null, null, null, 0);
 }
 
-/// <summary>An image an admin chose for the logo or favicon.</summary>
-public sealed record BrandingUpload(Stream Content, string FileName, string? ContentType);
-
 public sealed record BrandingChange(
     string? SiteName,
     string? AccentColour,
-    BrandingUpload? Logo = null,
-    BrandingUpload? Favicon = null,
+    ImageUpload? Logo = null,
+    ImageUpload? Favicon = null,
     bool UseDefaultLogo = false,
     bool UseDefaultFavicon = false);
 
@@ -173,7 +170,7 @@ public sealed class BrandingService(SkillBridgeDbContext db, MediaUploadService 
         return BrandingSaveResult.Saved();
     }
 
-    private async Task<MediaFile?> StoreAsync(BrandingUpload? upload, string field, Dictionary<string, string> problems, CancellationToken cancellationToken)
+    private async Task<MediaFile?> StoreAsync(ImageUpload? upload, string field, Dictionary<string, string> problems, CancellationToken cancellationToken)
     {
         if (upload is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Branding;
+using SkillBridge.Core.Media;
 using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Admin;
@@ -46,8 +47,8 @@ public sealed class BrandingModel(BrandingService branding) : PageModel
         var change = new BrandingChange(
             SiteName,
             AccentColour,
-            logo is null ? null : new BrandingUpload(logo, Logo!.FileName, Logo.ContentType),
-            favicon is null ? null : new BrandingUpload(favicon, Favicon!.FileName, Favicon.ContentType),
+            logo is null ? null : new ImageUpload(logo, Logo!.FileName, Logo.ContentType),
+            favicon is null ? null : new ImageUpload(favicon, Favicon!.FileName, Favicon.ContentType),
             UseDefaultLogo,
             UseDefaultFavicon);
         var result = await branding.SaveAsync(change, User.Identity!.Name!, cancellationToken);
