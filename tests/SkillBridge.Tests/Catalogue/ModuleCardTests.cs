@@ -63,4 +63,17 @@ public sealed class ModuleCardTests : IDisposable
         var text = string.Join(' ', card.QuerySelector(".card-authors")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("By Priya Shah and Tom Okafor", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Search_HitWithCover_ShowsItBesideTheTitle()
+    {
+        using var client = _factory.CreateBrowser();
+
+        var page = await client.GetPageAsync("/search?q=share+one+window");
+
+        var hit = page.QuerySelectorAll(".search-hits > li").First(li => li.QuerySelector("h2 a")!.GetAttribute("href") == "/modules/share-your-screen");
+        var cover = hit.QuerySelector("img.hit-cover")!;
+        Assert.StartsWith("/media/", cover.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal("", cover.GetAttribute("alt"));
+    }
 }
