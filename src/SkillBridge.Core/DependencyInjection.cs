@@ -98,6 +98,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<LearnerModuleStates>();
         builder.Services.AddScoped<FeedbackService>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<SkillBridge.Core.Branding.BrandingService>();
+        builder.Services.AddScoped<SkillBridge.Core.People.ProfileEditor>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();
         builder.Services.AddScoped<RequestThrottle>();

@@ -4,6 +4,7 @@ using SkillBridge.Core;
 using SkillBridge.Core.Data;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Authoring;
+using SkillBridge.Web.Branding;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Hosting;
 using SkillBridge.Web.Theming;
@@ -74,6 +75,7 @@ public static class WebServices
 
         app.MapRazorPages();
         app.MapMediaEndpoints();
+        app.MapBrandingEndpoints();
         app.MapPlayerApi();
         app.MapSearchApi();
         app.MapMentoringEndpoints();

@@ -127,6 +127,7 @@ public sealed class AccountDeletion(
         person.DepartmentId = null;
         person.Bio = "";
         person.HelpsWith = [];
+        person.PhotoMediaFileId = null;
         person.Roles = [];
         person.Email = null;
         person.LeftAt = now;

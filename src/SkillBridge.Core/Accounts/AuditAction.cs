@@ -13,6 +13,7 @@ public static class AuditAction
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";
     public const string Locked = "Locked";
+    public const string BrandingChanged = "BrandingChanged";
     public const string Unlocked = "Unlocked";
     public const string RoleGranted = "RoleGranted";
     public const string RoleRevoked = "RoleRevoked";

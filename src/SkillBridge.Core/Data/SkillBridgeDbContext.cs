@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SkillBridge.Core.Authoring;
+using SkillBridge.Core.Branding;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Assignments;
 using SkillBridge.Core.Catalogue;
@@ -101,6 +102,8 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
 
     public DbSet<SearchSynonymVersion> SearchSynonymVersions => Set<SearchSynonymVersion>();
+
+    public DbSet<SiteBranding> SiteBranding => Set<SiteBranding>();
 
     /// <summary>Set when a save adds outbox rows, so that the sender is woken once they are committed (<see cref="OutboxInterceptor"/>).</summary>
     internal bool OutboxRowsAdded { get; set; }

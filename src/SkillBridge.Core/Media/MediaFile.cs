@@ -24,3 +24,11 @@ public sealed class MediaFile
     /// <summary>File name inside the media folder.</summary>
     public string FileName => Sha256 + ImageFormats.ExtensionFor(ContentType);
 }
+
+/// <summary>Where a stored image is served (Web's MediaEndpoints): by its content name.</summary>
+public static class MediaUrls
+{
+    public static string Of(string sha256, string contentType) => $"/media/{sha256}{ImageFormats.ExtensionFor(contentType)}";
+
+    public static string Of(MediaFile media) => Of(media.Sha256, media.ContentType);
+}

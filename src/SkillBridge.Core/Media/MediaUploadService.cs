@@ -7,6 +7,9 @@ using SkillBridge.Core.Data;
 
 namespace SkillBridge.Core.Media;
 
+/// <summary>An image a person chose in a form (a logo, a favicon, a profile photo), not yet checked.</summary>
+public sealed record ImageUpload(Stream Content, string FileName, string? ContentType);
+
 /// <summary>An image to store: its bytes, the name it came with and the type its sender claimed (may be null).</summary>
 public sealed record MediaCandidate(byte[] Bytes, string FileName, string? ClaimedContentType = null);
 
@@ -29,6 +32,10 @@ public sealed class MediaUploadService(
 
     /// <summary>What an upload that could not get its turn is told (the page answers 503).</summary>
     public const string BusyMessage = "The server is busy processing images; try again in a minute.";
+
+    /// <summary>Checks and stores an image chosen in a form, and saves.</summary>
+    public Task<MediaUploadResult> UploadAsync(ImageUpload upload, CancellationToken cancellationToken) =>
+        UploadAsync(upload.Content, upload.FileName, upload.ContentType, cancellationToken);
 
     /// <summary>Reads at most one byte more than the limit, checks and stores the image, and saves.</summary>
     public async Task<MediaUploadResult> UploadAsync(Stream content, string fileName, string? claimedContentType, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class PeopleService(SkillBridgeDbContext db)
     public async Task<PersonProfile?> FindProfileAsync(string username, CancellationToken cancellationToken = default)
     {
         // A former colleague has no profile: only the credits on their modules remain.
-        var person = await db.People.AsNoTracking().Include(p => p.Department).FirstOrDefaultAsync(p => p.Username == username && p.LeftAt == null, cancellationToken);
+        var person = await db.People.AsNoTracking().Include(p => p.Department).Include(p => p.Photo).FirstOrDefaultAsync(p => p.Username == username && p.LeftAt == null, cancellationToken);
         if (person is null)
         {
             return null;
@@ -24,7 +24,8 @@ public sealed class PeopleService(SkillBridgeDbContext db)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        return new PersonProfile(person.Username, person.Name, person.Department?.Name ?? "", person.Bio, person.HelpsWith, modules);
+        return new PersonProfile(person.Username, person.Name, person.Department?.Name ?? "", person.Bio, person.HelpsWith, modules,
+            person.Photo is null ? null : Media.MediaUrls.Of(person.Photo));
     }
 
     /// <summary>The display names of these usernames, in one query.</summary>

@@ -1,4 +1,5 @@
 using SkillBridge.Core.Departments;
+using SkillBridge.Core.Media;
 
 namespace SkillBridge.Core.People;
 
@@ -28,6 +29,11 @@ public sealed class Person
     public string Bio { get; set; } = "";
 
     public List<string> HelpsWith { get; set; } = [];
+
+    /// <summary>The person's photo, set by themselves through the image upload checks; null shows their initials.</summary>
+    public int? PhotoMediaFileId { get; set; }
+
+    public MediaFile? Photo { get; set; }
 
     /// <summary>author, curator, admin; everyone is a learner.</summary>
     public List<string> Roles { get; set; } = [];

@@ -8,6 +8,7 @@ public sealed record PersonProfile(
     string Department,
     string Bio,
     IReadOnlyList<string> HelpsWith,
-    IReadOnlyList<ModuleCard> Modules);
+    IReadOnlyList<ModuleCard> Modules,
+    string? PhotoUrl = null);
 
 public sealed record PersonSummary(string Username, string Name, string Department, IReadOnlyList<string> HelpsWith, int ModuleCount);

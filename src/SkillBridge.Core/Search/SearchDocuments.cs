@@ -3,6 +3,7 @@ using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
 using SkillBridge.Core.Modules;
 
 namespace SkillBridge.Core.Search;
@@ -90,6 +91,8 @@ public sealed record SearchDocument(
                 CategoryKey = m.PublishedRevision.Category.Key,
                 m.PublishedRevision.Level,
                 m.PublishedRevision.Minutes,
+                CoverSha256 = m.PublishedRevision.Images.Where(i => i.Path == m.PublishedRevision.Cover).Select(i => i.MediaFile.Sha256).FirstOrDefault(),
+                CoverContentType = m.PublishedRevision.Images.Where(i => i.Path == m.PublishedRevision.Cover).Select(i => i.MediaFile.ContentType).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         var revisionIds = rows.Select(r => r.RevisionId).ToList();
@@ -100,7 +103,8 @@ public sealed record SearchDocument(
                 .ToListAsync(cancellationToken))
             .GroupBy(a => a.RevisionId)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.OrderBy(a => a.Position).Select(a => a.Name)));
-        return rows.ToDictionary(r => r.Id, r => new SearchShown(r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.Level, r.Minutes, authors.GetValueOrDefault(r.RevisionId, "")));
+        return rows.ToDictionary(r => r.Id, r => new SearchShown(r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.Level, r.Minutes, authors.GetValueOrDefault(r.RevisionId, ""),
+            r.CoverSha256 is null || r.CoverContentType is null ? null : MediaUrls.Of(r.CoverSha256, r.CoverContentType)));
     }
 
     /// <summary>Slugs and titles of <paramref name="moduleIds"/>, for header suggestions.</summary>
@@ -141,4 +145,4 @@ public sealed record SearchDocument(
 }
 
 /// <summary>A found module as a results page shows it (Body is Markdown, for the snippet).</summary>
-public sealed record SearchShown(string Slug, string Title, string Summary, string Body, string CategoryKey, ModuleLevel Level, int Minutes, string AuthorNames);
+public sealed record SearchShown(string Slug, string Title, string Summary, string Body, string CategoryKey, ModuleLevel Level, int Minutes, string AuthorNames, string? CoverUrl = null);

@@ -24,7 +24,8 @@ public sealed record SearchHit(
     string Category,
     ModuleLevel Level,
     int Minutes,
-    string Authors);
+    string Authors,
+    string? CoverUrl = null);
 
 public sealed record SearchFacets(
     IReadOnlyList<FilterOption> Categories,

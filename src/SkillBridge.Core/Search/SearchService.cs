@@ -277,7 +277,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
                 snippet = SearchHighlighter.Excerpt(index.Analyzer, SearchText.PlainBody(module.Body), marks);
             }
 
-            hits.Add(new SearchHit(id, module.Slug, module.Title, titleHtml, summaryHtml, snippet, module.CategoryKey, module.Level, module.Minutes, module.AuthorNames));
+            hits.Add(new SearchHit(id, module.Slug, module.Title, titleHtml, summaryHtml, snippet, module.CategoryKey, module.Level, module.Minutes, module.AuthorNames, module.CoverUrl));
         }
 
         return hits;

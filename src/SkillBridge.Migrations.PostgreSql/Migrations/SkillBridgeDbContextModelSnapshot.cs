@@ -722,6 +722,46 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.ToTable("ReviewComments", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Branding.SiteBranding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AccentColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int?>("FaviconMediaFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LogoMediaFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaviconMediaFileId");
+
+                    b.HasIndex("LogoMediaFileId");
+
+                    b.ToTable("SiteBranding", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Catalogue.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -1576,6 +1616,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("PhotoMediaFileId")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Roles")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1588,6 +1631,8 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("PhotoMediaFileId");
 
                     b.HasIndex("Username")
                         .IsUnique();
@@ -2117,6 +2162,23 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Branding.SiteBranding", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "Favicon")
+                        .WithMany()
+                        .HasForeignKey("FaviconMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Favicon");
+
+                    b.Navigation("Logo");
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Departments.Department", b =>
                 {
                     b.HasOne("SkillBridge.Core.Departments.Department", null)
@@ -2484,7 +2546,14 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoMediaFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Department");
+
+                    b.Navigation("Photo");
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>

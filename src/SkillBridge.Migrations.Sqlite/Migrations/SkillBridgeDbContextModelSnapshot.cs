@@ -694,6 +694,46 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewComments", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Branding.SiteBranding", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccentColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FaviconMediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LogoMediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaviconMediaFileId");
+
+                    b.HasIndex("LogoMediaFileId");
+
+                    b.ToTable("SiteBranding", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Catalogue.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -1510,6 +1550,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PhotoMediaFileId")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Roles")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1522,6 +1565,8 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("PhotoMediaFileId");
 
                     b.HasIndex("Username")
                         .IsUnique();
@@ -2039,6 +2084,23 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Branding.SiteBranding", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "Favicon")
+                        .WithMany()
+                        .HasForeignKey("FaviconMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "Logo")
+                        .WithMany()
+                        .HasForeignKey("LogoMediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Favicon");
+
+                    b.Navigation("Logo");
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Departments.Department", b =>
                 {
                     b.HasOne("SkillBridge.Core.Departments.Department", null)
@@ -2406,7 +2468,14 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SkillBridge.Core.Media.MediaFile", "Photo")
+                        .WithMany()
+                        .HasForeignKey("PhotoMediaFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Department");
+
+                    b.Navigation("Photo");
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Progress.ModuleProgress", b =>

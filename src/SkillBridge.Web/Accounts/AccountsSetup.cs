@@ -119,6 +119,7 @@ public static class AccountsSetup
 
         conventions.AuthorizePage("/Account/ChangePassword", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Settings", Policies.SignedIn);
+        conventions.AuthorizePage("/Account/Profile", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Data", Policies.SignedIn);
         conventions.AuthorizePage("/Account/Delete", Policies.SignedIn);
         conventions.AuthorizeFolder("/Mentoring", Policies.SignedIn);

@@ -29,6 +29,8 @@ public sealed class PersonalDataPagesTests(BrowserFixture site)
     private static readonly (string Path, string Role)[] Pages =
     [
         ("/account/settings", "learner"),
+        ("/account/profile", "learner"),
+        ("/admin/branding", Roles.Admin),
         ("/account/data", "learner"),
         ("/account/delete", "learner"),
         ("/people/priya.shah/transfer", Roles.Curator),

@@ -69,6 +69,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/error", "GET", "/error", Open),
         ("/status/{code:int}", "GET", "/status/404", Open),
         ("/media/{fileName}", "GET", "{media}", Open),
+        // Branding is open even when RequireSignIn is on: the sign-in page shows it too (BrandingTests).
+        ("/branding.css", "GET", "/branding.css?v=0", Open),
+        ("/branding/logo", "GET", "/branding/logo", Open),
+        ("/branding/favicon", "GET", "/branding/favicon", Open),
         ("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/answers", "POST", "/api/modules/share-your-screen/steps/4/quizzes/0/answers", Open),
         // After the row above, so every signed-in viewer has answered the quiz ("Show the answer" needs an answer first).
         ("/api/modules/{slug}/steps/{number:int}/quizzes/{quiz:int}/shown-answer", "POST", "/api/modules/share-your-screen/steps/4/quizzes/0/shown-answer", Open),
@@ -92,6 +96,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/account/register", "GET", "/account/register", Gone),
         ("/account/changepassword", "GET", "/account/changepassword", SignedIn),
         ("/account/settings", "GET", "/account/settings", SignedIn),
+        ("/account/profile", "GET", "/account/profile", SignedIn),
         ("/account/data", "GET", "/account/data", SignedIn),
         ("/account/delete", "GET", "/account/delete", SignedIn),
         ("/account/deleted", "GET", "/account/deleted", Open),
@@ -101,6 +106,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/admin/accounts", "GET", "/admin/accounts", AdminOnly),
         ("/admin/audit", "GET", "/admin/audit?action=SignInFailed", AdminOnly),
         ("/admin/mail", "GET", "/admin/mail", AdminOnly),
+        ("/admin/branding", "GET", "/admin/branding", AdminOnly),
         ("/admin/departments", "GET", "/admin/departments", AdminOnly),
         ("/admin/departments/{id:int}", "GET", "/admin/departments/1", AdminOnly),
         ("/admin/people/{username}", "GET", "/admin/people/priya.shah", AdminOnly),

@@ -28,7 +28,8 @@ public sealed class ReportStampsMigrationTests : IDisposable
         await using var site = await StarterSiteBeforeTheMigrationAsync();
         var (person, sales, marketing, revision) = await site.WithDbAsync(async db =>
         {
-            var priya = await db.People.SingleAsync(p => p.Username == "priya.shah");
+            // Only the id: the People table gained columns after this migration, so the model cannot read it whole.
+            var priya = new { Id = await db.People.Where(p => p.Username == "priya.shah").Select(p => p.Id).SingleAsync() };
             var departments = await db.Departments.Where(d => d.Name == "Sales" || d.Name == "Marketing").ToDictionaryAsync(d => d.Name, d => d.Id);
             await db.DepartmentMemberships.Where(m => m.PersonId == priya.Id).ExecuteDeleteAsync();
             db.DepartmentMemberships.AddRange(

@@ -17,5 +17,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Email).HasMaxLength(320);
         builder.PrimitiveCollection(p => p.HelpsWith);
         builder.PrimitiveCollection(p => p.Roles);
+        builder.HasOne(p => p.Photo).WithMany().HasForeignKey(p => p.PhotoMediaFileId).OnDelete(DeleteBehavior.SetNull);
     }
 }
