@@ -310,6 +310,12 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.Property<bool>("ReminderMailOff")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("ReviewDigestSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ReviewMailDigest")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -709,6 +715,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("ModuleId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReviewedContent")
+                        .HasColumnType("text");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1246,6 +1255,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("MailDigestPending")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");

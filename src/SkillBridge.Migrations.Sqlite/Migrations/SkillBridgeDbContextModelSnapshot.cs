@@ -294,6 +294,12 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.Property<bool>("ReminderMailOff")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ReviewDigestSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReviewMailDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -681,6 +687,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ModuleId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedContent")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1192,6 +1201,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MailDigestPending")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
