@@ -12,7 +12,7 @@ public sealed record ReviewThread(string Slug, string Title, IReadOnlyList<Revie
 /// The review conversation of a module with a draft: the curators' requests for changes and the replies of curators
 /// and authors, in order. A reply tells the other side (<see cref="WorkflowNotifications.RepliedAsync"/>).
 /// </summary>
-public sealed class ReviewConversation(SkillBridgeDbContext db, WorkflowNotifications notify, TimeProvider clock)
+public sealed class ReviewConversation(SkillBridgeDbContext db, DraftEditor drafts, WorkflowNotifications notify, TimeProvider clock)
 {
     public async Task<AuthoringResult<ReviewThread>> ThreadAsync(string slug, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -30,13 +30,9 @@ public sealed class ReviewConversation(SkillBridgeDbContext db, WorkflowNotifica
             return AuthoringResult<ReviewThread>.Fail(AuthoringFailure.NotFound, "This module has no draft in review.");
         }
 
-        var comments = await CommentsAsync(draft.ModuleId, cancellationToken);
+        var comments = await drafts.CommentsAsync(draft.ModuleId, cancellationToken);
         return AuthoringResult<ReviewThread>.Ok(new ReviewThread(slug, draft.Title, comments, actor.IsCurator));
     }
-
-    /// <summary>The conversation oldest first, so each reply follows what it answers.</summary>
-    public Task<List<ReviewComment>> CommentsAsync(int moduleId, CancellationToken cancellationToken = default) =>
-        db.ReviewComments.AsNoTracking().Where(c => c.ModuleId == moduleId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(cancellationToken);
 
     public async Task<AuthoringResult<ReviewComment>> ReplyAsync(string slug, Actor actor, string? text, CancellationToken cancellationToken = default)
     {

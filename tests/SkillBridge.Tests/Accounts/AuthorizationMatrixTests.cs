@@ -110,6 +110,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/authoring", "GET", "/authoring", AuthorsAndCurators),
         ("/authoring/new", "GET", "/authoring/new", AuthorsAndCurators),
         ("/authoring/{slug}", "GET", "/authoring/share-your-screen", CuratorsOrItsAuthors),
+        ("/authoring/{slug}/reply", "GET", "/authoring/share-your-screen/reply", CuratorsNothingInReview),
         ("/modules/{slug}/history", "GET", "/modules/share-your-screen/history", CuratorsOrItsAuthors),
         ("/modules/{slug}/feedback", "GET", "/modules/share-your-screen/feedback", CuratorsOrItsAuthors),
         ("/learning", "GET", "/learning", SignedIn),

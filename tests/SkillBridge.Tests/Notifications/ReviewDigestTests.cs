@@ -56,6 +56,25 @@ public sealed class ReviewDigestTests(WorkflowSite site) : IClassFixture<Workflo
         Assert.Equal(0, await ReviewFlow.WithDbAsync(site.Factory, db => db.Notifications.CountAsync(n => n.UserId == curator.UserId && n.MailDigestPending)));
     }
 
+    [Fact]
+    public async Task Settings_CuratorChoosesTheDailyDigest_SubmissionsComeInTheSiteButNotOneMailEach()
+    {
+        var curator = await site.CuratorAsync();
+        var settings = await curator.Client.GetPageAsync("/account/settings");
+        Assert.NotNull(settings.QuerySelector("#review-mail input#ReviewMailDaily"));
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)settings.QuerySelector("form.account-form")!;
+        (await curator.Client.SubmitAsync(form, [new("TimeZoneId", "Europe/London"), new("SharesProgressWithAuthors", "true"), new("ReminderMail", "true"), new("ReviewMailDigest", "true")])).Dispose();
+        var author = await site.Factory.AuthorAsync();
+        var slug = await site.Factory.DraftAsync(author);
+
+        await author.SubmitAsync(slug);
+
+        Assert.True(await ReviewFlow.WithDbAsync(site.Factory, db => db.Users.Where(u => u.Id == curator.UserId).Select(u => u.ReviewMailDigest).SingleAsync()));
+        Assert.True((await site.Factory.NotificationsAsync(curator.UserId)).Single(n => n.Link == $"/review/{slug}").MailDigestPending);
+        Assert.Empty(await site.MailToAsync(curator));
+        Assert.Null((await author.Client.GetPageAsync("/account/settings")).QuerySelector("#review-mail"));
+    }
+
     /// <summary>The next 08:00 in the zone after the site's clock, as a UTC instant.</summary>
     private DateTimeOffset NextEight(string timeZone)
     {
