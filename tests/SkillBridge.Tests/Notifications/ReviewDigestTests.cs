@@ -25,14 +25,16 @@ public sealed class ReviewDigestTests(WorkflowSite site) : IClassFixture<Workflo
         Assert.Equal(3, (await site.Factory.NotificationsAsync(curator.UserId)).Count);
         Assert.Empty(await site.MailToAsync(curator));
 
+        // Other tests' curators share the site, so what counts is the mail this curator received.
         site.Clock.SetUtcNow(eight.AddMinutes(-1));
-        var justBefore = await RunDigestAsync();
+        await RunDigestAsync();
+        Assert.Empty(await site.MailToAsync(curator));
         site.Clock.SetUtcNow(eight);
-        var atEight = await RunDigestAsync();
-        var again = await RunDigestAsync();
+        await RunDigestAsync();
+        await RunDigestAsync();
+        site.Clock.Advance(TimeSpan.FromHours(2));
+        await RunDigestAsync();
 
-        Assert.Equal((0, 0), (justBefore, again));
-        Assert.True(atEight >= 1);
         var mail = Assert.Single(await site.MailToAsync(curator));
         Assert.Equal("2 modules waiting for review", mail.Subject);
         Assert.Contains($"/review/{first}", mail.Body, StringComparison.Ordinal);
