@@ -85,6 +85,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<PublishingWorkflow>();
         builder.Services.AddScoped<ScheduledPublishing>();
         builder.Services.AddScoped<ReviewQueueService>();
+        builder.Services.AddScoped<ReviewComparison>();
+        builder.Services.AddScoped<ReviewConversation>();
+        builder.Services.AddScoped<SkillBridge.Core.Notifications.WorkflowNotifications>();
+        builder.Services.AddScoped<SkillBridge.Core.Notifications.ReviewDigest>();
         builder.Services.AddScoped<ModuleHistory>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddSingleton<SearchIndex>();

@@ -43,6 +43,7 @@ public static class WebServices
         builder.Services.AddScoped<SkillBridge.Web.Time.LocalTime>();
         builder.Services.AddHostedService<SkillBridge.Web.Publishing.ScheduledPublishingService>();
         builder.Services.AddHostedService<SkillBridge.Web.Assignments.AssignmentRemindersService>();
+        builder.Services.AddHostedService<SkillBridge.Web.Notifications.ReviewDigestService>();
         builder.Services.AddHostedService<SignInHousekeeping>();
         builder.Services.AddSingleton<PasswordRules>();
         builder.Services.AddSingleton<AccountLinks>();

@@ -24,4 +24,10 @@ public sealed class SkillBridgeUser : IdentityUser
     /// so that existing accounts (false) keep getting the daily digest.
     /// </summary>
     public bool ReminderMailOff { get; set; }
+
+    /// <summary>A curator chose one mail a day about modules waiting for review instead of one per submission.</summary>
+    public bool ReviewMailDigest { get; set; }
+
+    /// <summary>The local date of the last review digest mail: at most one a day, claimed by one runner.</summary>
+    public DateOnly? ReviewDigestSentOn { get; set; }
 }

@@ -198,9 +198,15 @@ public sealed class DraftEditor(SkillBridgeDbContext db, TimeProvider clock, IOp
     public Task<List<Catalogue.Category>> CategoriesAsync(CancellationToken cancellationToken = default) =>
         db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(cancellationToken);
 
-    /// <summary>Review comments on a module, newest first.</summary>
+    /// <summary>
+    /// The review conversation about the version being written now (since the module was last published), oldest first,
+    /// so each reply follows what it answers.
+    /// </summary>
     public Task<List<ReviewComment>> CommentsAsync(int moduleId, CancellationToken cancellationToken = default) =>
-        db.ReviewComments.AsNoTracking().Where(c => c.ModuleId == moduleId).OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+        db.ReviewComments.AsNoTracking()
+            .Where(c => c.ModuleId == moduleId && (c.Module.PublishedAt == null || c.CreatedAt >= c.Module.PublishedAt))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
 
     public Task<ModuleDraft?> FindDraftAsync(int moduleId, CancellationToken cancellationToken) =>
         db.ModuleDrafts.Include(d => d.Module).Include(d => d.Category).Include(d => d.Images).ThenInclude(i => i.MediaFile)

@@ -68,7 +68,8 @@ public sealed class ModuleHistory(SkillBridgeDbContext db, DraftEditor drafts, T
         return Diff(from, to);
     }
 
-    private static List<DiffLine> Diff(string from, string to) =>
+    /// <summary>A line-by-line diff of two texts (the raw source view).</summary>
+    internal static List<DiffLine> Diff(string from, string to) =>
         new InlineDiffBuilder(new Differ()).BuildDiffModel(from, to, ignoreWhitespace: false).Lines
             .Select(line => new DiffLine(
                 line.Type switch

@@ -18,4 +18,7 @@ public sealed class Notification
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>Waiting to go out in the recipient's daily review digest mail (<see cref="ReviewDigest"/>).</summary>
+    public bool MailDigestPending { get; set; }
 }

@@ -13,7 +13,8 @@ public sealed class NotificationService(SkillBridgeDbContext db, MailOutbox mail
     /// <summary>Notifications per page of the list.</summary>
     public const int PageSize = 25;
 
-    public void Notify(string userId, string text, string link, OutgoingMail? mail = null)
+    /// <param name="mailInDigest">Mail it later in the recipient's daily digest instead (when mail is on).</param>
+    public void Notify(string userId, string text, string link, OutgoingMail? outgoing = null, bool mailInDigest = false)
     {
         db.Notifications.Add(new Notification
         {
@@ -21,10 +22,11 @@ public sealed class NotificationService(SkillBridgeDbContext db, MailOutbox mail
             Text = text.Length > Notification.TextMaxLength ? text[..(Notification.TextMaxLength - 1)] + "…" : text,
             Link = link,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            MailDigestPending = mailInDigest && mail.IsOn,
         });
-        if (mail is not null)
+        if (outgoing is not null)
         {
-            QueueMail(mail, userId);
+            QueueMail(outgoing, userId);
         }
     }
 
@@ -56,6 +58,17 @@ public sealed class NotificationService(SkillBridgeDbContext db, MailOutbox mail
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null && n.Link == path)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks read everyone's unread notifications that link to <paramref name="path"/>: once one curator acted on a
+    /// module in review, the other curators' notifications about it are done too.
+    /// </summary>
+    public Task<int> MarkReadForEveryoneAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Notifications.Where(n => n.ReadAt == null && n.Link == path)
             .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 

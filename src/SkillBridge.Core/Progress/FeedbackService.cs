@@ -3,6 +3,7 @@ using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Notifications;
 
 namespace SkillBridge.Core.Progress;
 
@@ -10,7 +11,7 @@ namespace SkillBridge.Core.Progress;
 /// Learners' feedback on modules (ratings after completing, "I got stuck on this step" flags) and the authors' view
 /// of it per revision. Learners' names reach authors only when the learner allows it; counts always do.
 /// </summary>
-public sealed class FeedbackService(SkillBridgeDbContext db, RenderedModuleCache renderedModules, TimeProvider clock)
+public sealed class FeedbackService(SkillBridgeDbContext db, RenderedModuleCache renderedModules, TimeProvider clock, WorkflowNotifications notify)
 {
     public const string AnonymousLearner = "A learner";
 
@@ -49,6 +50,8 @@ public sealed class FeedbackService(SkillBridgeDbContext db, RenderedModuleCache
             WHERE u."Id" = {userId}
             ON CONFLICT ("UserId", "RevisionId") DO UPDATE SET "Stars" = excluded."Stars", "Comment" = excluded."Comment", "RatedAt" = excluded."RatedAt"
             """, cancellationToken);
+        await notify.RatedAsync(moduleId, userId, stars, text, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return ProgressResult<MyRating>.Ok(new MyRating(stars, text));
     }
 
@@ -82,6 +85,8 @@ public sealed class FeedbackService(SkillBridgeDbContext db, RenderedModuleCache
             WHERE u."Id" = {userId}
             ON CONFLICT ("UserId", "RevisionId", "StepNumber") DO UPDATE SET "Note" = excluded."Note", "FlaggedAt" = excluded."FlaggedAt"
             """, cancellationToken);
+        await notify.FlaggedAsync(moduleId, userId, step, rendered.Step(step)!.Title, text, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return ProgressResult<MyStuckFlag>.Ok(new MyStuckFlag(text));
     }
 

@@ -6,6 +6,7 @@ using SkillBridge.Core.Content;
 using SkillBridge.Core.Content.Markdown;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Modules;
+using SkillBridge.Core.Notifications;
 
 namespace SkillBridge.Core.Publishing;
 
@@ -13,7 +14,14 @@ namespace SkillBridge.Core.Publishing;
 /// Moves a module through review: Editing → In review → Published, or Changes requested with a curator's comment.
 /// Publishing turns the draft into an immutable revision; unpublishing and archiving take the module out of the catalogue.
 /// </summary>
-public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor drafts, AuditLog audit, TimeProvider clock, IOptions<SkillBridgeOptions> options)
+public sealed class PublishingWorkflow(
+    SkillBridgeDbContext db,
+    DraftEditor drafts,
+    AuditLog audit,
+    TimeProvider clock,
+    IOptions<SkillBridgeOptions> options,
+    WorkflowNotifications notify,
+    NotificationService notifications)
 {
     public const string OwnModuleMessage = "You wrote this module; another curator must publish it.";
 
@@ -46,6 +54,7 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         draft.State = DraftState.InReview;
         draft.SubmittedAt = clock.GetUtcNow().UtcDateTime;
         draft.ScheduleProblem = null;
+        await notify.SubmittedAsync(slug, draft.Title, actor.Username, cancellationToken);
         await audit.RecordAsync(AuditAction.Submitted, actor.Username, slug, draft.Title, cancellationToken);
         return AuthoringResult<ModuleDraft>.Ok(draft);
     }
@@ -63,11 +72,28 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
             return AuthoringResult<ModuleDraft>.Invalid([new("Comment", "Tell the author what to change.")]);
         }
 
+        if (comment.Trim().Length > ReviewComment.TextMaxLength)
+        {
+            return AuthoringResult<ModuleDraft>.Invalid([new("Comment", $"Keep the comment to {ReviewComment.TextMaxLength:N0} characters; it has {comment.Trim().Length:N0}.")]);
+        }
+
         draft.State = DraftState.ChangesRequested;
         draft.ScheduledFor = null;
         draft.ScheduleClaimedAt = null;
-        db.ReviewComments.Add(new ReviewComment { ModuleId = draft.ModuleId, Author = actor.Username, Text = comment.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime });
+
+        // What the curator saw is kept, so the resubmission can be compared with it ("changes since your last review").
+        var categoryKey = await db.Categories.Where(c => c.Id == draft.CategoryId).Select(c => c.Key).FirstOrDefaultAsync(cancellationToken) ?? "";
+        db.ReviewComments.Add(new ReviewComment
+        {
+            ModuleId = draft.ModuleId,
+            Author = actor.Username,
+            Text = comment.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ReviewedContent = ReviewedContent.Of(draft, categoryKey).ToJson(),
+        });
+        await notify.ChangesRequestedAsync(slug, draft.Title, draft.Authors, actor.Username, comment.Trim(), cancellationToken);
         await audit.RecordAsync(AuditAction.ChangesRequested, actor.Username, slug, comment.Trim(), cancellationToken);
+        await notifications.MarkReadForEveryoneAsync(WorkflowNotifications.ReviewLink(slug), cancellationToken);
         return AuthoringResult<ModuleDraft>.Ok(draft);
     }
 
@@ -111,7 +137,9 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         draft.ScheduledFor = DateTime.SpecifyKind(publishAtUtc, DateTimeKind.Utc);
         draft.ScheduleClaimedAt = null;
         draft.ScheduleProblem = null;
+        await notify.ScheduledAsync(slug, draft.Title, draft.Authors, actor.Username, draft.ScheduledFor.Value, cancellationToken);
         await audit.RecordAsync(AuditAction.Scheduled, actor.Username, slug, $"for {draft.ScheduledFor:u}", cancellationToken);
+        await notifications.MarkReadForEveryoneAsync(WorkflowNotifications.ReviewLink(slug), cancellationToken);
         return AuthoringResult<ModuleDraft>.Ok(draft);
     }
 
@@ -167,7 +195,9 @@ public sealed class PublishingWorkflow(SkillBridgeDbContext db, DraftEditor draf
         module.PublishedAt = now;
         module.Status = ModuleStatus.Published;
         db.ModuleDrafts.Remove(draft);
+        await notify.PublishedAsync(module.Slug, draft.Title, draft.Authors, publishedBy, cancellationToken);
         await audit.RecordAsync(AuditAction.Published, publishedBy, module.Slug, note is null ? $"revision {number}" : $"revision {number}; {note}", cancellationToken);
+        await notifications.MarkReadForEveryoneAsync(WorkflowNotifications.ReviewLink(module.Slug), cancellationToken);
         return AuthoringResult<ModuleRevision>.Ok(revision);
     }
 

@@ -22,16 +22,28 @@ public sealed class AuthoringReflowTests(BrowserFixture site)
         await AssertReflowsAsync(session.Page);
     }
 
-    [Fact]
-    public async Task ReviewPage_At320PixelsWithText200Percent_DoesNotScrollSideways()
+    [Theory]
+    [InlineData("normal.standard")]
+    [InlineData("normal.high")]
+    public async Task ReviewPageWithMarkedChanges_At320PixelsWithText200Percent_DoesNotScrollSideways(string display)
     {
         var author = await site.CreateAccountAsync(BrowserFixture.UniqueName("author"), Roles.Author);
-        var slug = await Drafts.CreateSubmittedAsync(site, author, "Narrow review " + Guid.NewGuid().ToString("N")[..6]);
-        await using var session = await NarrowCuratorAsync();
-        await session.Page.GotoAsync($"/review/{slug}");
-        await Assertions.Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Publish now" })).ToBeVisibleAsync();
+        var slug = await Drafts.CreateResubmittedAsync(site, author, "Narrow review " + Guid.NewGuid().ToString("N")[..6]);
+        try
+        {
+            await using var session = await site.OpenSignedInAsync(
+                BrowserFixture.UniqueName("curator"), [Roles.Curator], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
+            await session.Page.GotoAsync($"/review/{slug}");
+            await Assertions.Expect(session.Page.Locator("#changed-details")).ToBeVisibleAsync();
+            await session.Page.Locator("#source-changes summary").ClickAsync();
+            await Assertions.Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Publish now" })).ToBeVisibleAsync();
 
-        await AssertReflowsAsync(session.Page);
+            await AssertReflowsAsync(session.Page);
+        }
+        finally
+        {
+            await Drafts.ArchiveAsync(site, slug);
+        }
     }
 
     [Fact]

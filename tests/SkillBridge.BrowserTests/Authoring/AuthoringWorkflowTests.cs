@@ -99,9 +99,20 @@ public sealed class AuthoringWorkflowTests(BrowserFixture site)
             await Editor.ClickAsync(page, "Submit for review");
             await Expect(page.Locator("#draft-state")).ToHaveTextAsync("Waiting for a curator's review");
 
-            // The curator sees the fix and publishes.
+            // The author answers in the conversation; the curator sees the fix marked in the text, replies, and publishes.
+            await page.GetByLabel("Your reply").FillAsync("I added where the menu is.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+            await Expect(page.Locator("#review-thread .review-comment-text").Last).ToHaveTextAsync("I added where the menu is.");
             await review.GotoAsync($"/review/{slug}");
-            await Expect(review.Locator("main")).ToContainTextAsync("Choose Reports in the menu on the left.");
+            await Expect(review.Locator("#compared-with")).ToContainTextAsync("since your last review");
+            await Expect(review.Locator("#review-rendered ins")).ToHaveTextAsync(new Regex(@"^added:\s*on the left\s*$"));
+            await Expect(review.Locator("#source-changes .diff")).Not.ToBeVisibleAsync();
+            await review.GetByText("Show the changes in the source (Markdown)").ClickAsync();
+            await Expect(review.Locator("#source-changes ins.diff-line")).ToContainTextAsync("Choose Reports in the menu on the left.");
+            await review.GetByLabel("Your reply").FillAsync("Thanks, publishing now.");
+            await review.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+            await review.WaitForPageAsync($"/review/{slug}#review-thread");
+            await Expect(review.Locator("#review-thread .review-comment")).ToHaveCountAsync(3);
             await review.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
             await review.WaitForPageAsync($"/modules/{slug}");
 

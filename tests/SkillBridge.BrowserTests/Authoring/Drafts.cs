@@ -52,6 +52,34 @@ public static class Drafts
     }
 
     /// <summary>
+    /// A published module whose next version a curator sent back once and its author submitted again: its review page shows
+    /// changed words marked, a changed detail and the conversation.
+    /// </summary>
+    public static async Task<string> CreateResubmittedAsync(BrowserFixture site, string author, string title)
+    {
+        var slug = await CreatePublishedAsync(site, author, title);
+        var writer = new Actor(author, IsAuthor: true, IsCurator: false);
+        var curator = new Actor("browser-tests", IsAuthor: false, IsCurator: true);
+        await using var scope = site.Services.CreateAsyncScope();
+        var drafts = scope.ServiceProvider.GetRequiredService<DraftEditor>();
+        var workflow = scope.ServiceProvider.GetRequiredService<PublishingWorkflow>();
+        async Task SaveAndSubmitAsync(string body, int minutes)
+        {
+            var draft = (await drafts.OpenAsync(slug, writer)).Value!;
+            var saved = await drafts.SaveAsync(slug, draft.Version, new DraftContent(title, "A module the browser tests wrote.", "tools", ["testing"], ModuleLevel.Beginner, minutes, null, body, [author]), writer);
+            Assert.True(saved.Succeeded, saved.Message);
+            var submitted = await workflow.SubmitAsync(slug, writer);
+            Assert.True(submitted.Succeeded, submitted.Message);
+        }
+
+        await SaveAndSubmitAsync(Body.Replace("Choose Reports in the menu.", "Choose Reports in the main menu.", StringComparison.Ordinal), 5);
+        var requested = await workflow.RequestChangesAsync(slug, curator, "Say where the main menu is.");
+        Assert.True(requested.Succeeded, requested.Message);
+        await SaveAndSubmitAsync(Body.Replace("Choose Reports in the menu.", "Choose Reports in the main menu on the left.", StringComparison.Ordinal).Replace("this week's numbers", "last week's numbers", StringComparison.Ordinal), 7);
+        return slug;
+    }
+
+    /// <summary>
     /// Archives a module through the curators' workflow, taking it out of the catalogue again: every test shares one site, and
     /// others count the starter content's modules.
     /// </summary>

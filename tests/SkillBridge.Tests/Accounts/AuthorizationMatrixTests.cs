@@ -117,6 +117,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/authoring/new", "GET", "/authoring/new", AuthorsAndCurators),
         ("/authoring/{slug}", "GET", "/authoring/share-your-screen", CuratorsOrItsAuthors),
         ("/authoring/{slug}/preview/steps/{number:int}", "GET", "/authoring/share-your-screen/preview/steps/1", CuratorsOrItsAuthors),
+        ("/authoring/{slug}/reply", "GET", "/authoring/share-your-screen/reply", CuratorsNothingInReview),
         ("/modules/{slug}/history", "GET", "/modules/share-your-screen/history", CuratorsOrItsAuthors),
         ("/modules/{slug}/feedback", "GET", "/modules/share-your-screen/feedback", CuratorsOrItsAuthors),
         ("/learning", "GET", "/learning", SignedIn),

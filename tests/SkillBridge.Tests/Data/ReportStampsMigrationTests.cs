@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Departments;
 using SkillBridge.Tests.Infrastructure.Databases;
 using SkillBridge.Tests.TestSupport;
@@ -38,9 +37,11 @@ public sealed class ReportStampsMigrationTests : IDisposable
             await db.SaveChangesAsync();
             var revision = await db.Modules.Where(m => m.Slug == "share-your-screen").Select(m => m.PublishedRevisionId!.Value).SingleAsync();
             var other = await db.Modules.Where(m => m.Slug == "short-video-basics").Select(m => m.PublishedRevisionId!.Value).SingleAsync();
-            // The accounts table is the same before and after the migration, so the model can write it.
-            db.Users.Add(new SkillBridgeUser { Id = "stamp-user", UserName = "stamp.user", NormalizedUserName = "STAMP.USER", SecurityStamp = "stamp", PersonId = priya.Id });
-            await db.SaveChangesAsync();
+            // Written in SQL, with the columns the accounts table had then: later migrations add columns the model would write.
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "SecurityStamp", "PersonId", "AccessFailedCount", "EmailConfirmed", "LockoutEnabled", "PhoneNumberConfirmed", "TwoFactorEnabled", "TimeZoneId", "SharesProgressWithAuthors", "ReminderMailOff")
+                VALUES ('stamp-user', 'stamp.user', 'STAMP.USER', 'stamp', {priya.Id}, 0, {false}, {false}, {false}, {false}, 'Europe/London', {true}, {false})
+                """);
             foreach (var (rev, started) in new[] { (revision, Moved.AddDays(-30)), (other, Moved.AddDays(30)) })
             {
                 await db.Database.ExecuteSqlInterpolatedAsync($"""

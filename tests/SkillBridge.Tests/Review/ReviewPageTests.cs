@@ -201,7 +201,7 @@ public sealed class ReviewPageTests(SkillBridgeWebFactory factory) : IClassFixtu
         Assert.DoesNotContain(writer, queueRow, StringComparison.Ordinal);
         Assert.Contains("By Noor Haddad", review.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Last saved by Noor Haddad", editor.Body!.TextContent, StringComparison.Ordinal);
-        Assert.StartsWith("Helen Okafor, ", editor.QuerySelector("blockquote footer")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Helen Okafor asked for changes, ", editor.QuerySelector("#review-thread .review-comment-meta")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(curatorName, editor.Body!.TextContent, StringComparison.Ordinal);
     }
 

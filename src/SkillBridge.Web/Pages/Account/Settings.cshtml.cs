@@ -24,6 +24,10 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
     [BindProperty]
     public bool ReminderMail { get; set; }
 
+    /// <summary>Curators only: one daily digest mail about submitted modules instead of one mail per module.</summary>
+    [BindProperty]
+    public bool ReviewMailDigest { get; set; }
+
     public bool Saved { get; private set; }
 
     public IReadOnlyList<SessionSummary> Sessions { get; private set; } = [];
@@ -50,6 +54,7 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
         TimeZoneId = user.TimeZoneId;
         SharesProgressWithAuthors = user.SharesProgressWithAuthors;
         ReminderMail = !user.ReminderMailOff;
+        ReviewMailDigest = user.ReviewMailDigest;
         Saved = Request.Query.ContainsKey("saved");
         Sessions = await sessions.ListAsync(user.Id, HttpContext.RequestAborted);
         return Page();
@@ -96,6 +101,11 @@ public sealed class SettingsModel(UserManager<SkillBridgeUser> users, SignInMana
         user.TimeZoneId = TimeZoneId;
         user.SharesProgressWithAuthors = SharesProgressWithAuthors;
         user.ReminderMailOff = !ReminderMail;
+        if (User.IsInRole(Roles.Curator))
+        {
+            user.ReviewMailDigest = ReviewMailDigest;
+        }
+
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage(new { saved = 1 });

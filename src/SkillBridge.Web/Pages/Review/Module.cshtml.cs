@@ -1,25 +1,30 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SkillBridge.Core.Authoring;
-using SkillBridge.Core.Modules;
 using SkillBridge.Core.Publishing;
 using SkillBridge.Core.People;
 using SkillBridge.Web.Authoring;
+using SkillBridge.Web.Publishing;
 using SkillBridge.Web.Time;
 using SkillBridge.Web.Messages;
 
 namespace SkillBridge.Web.Pages.Review;
 
-/// <summary>A curator reviews one module: reads it as learners will, sees what changed, and publishes, schedules or asks for changes.</summary>
-public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow, ModuleHistory history, DraftPreview preview, LocalTime time, PeopleService people) : PageModel
+/// <summary>
+/// A curator reviews one module: reads it as learners will, with what changed marked in the text (since the last review
+/// of a resubmission, or since the published version), talks with the authors, then publishes, schedules or asks for changes.
+/// </summary>
+public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow, ReviewComparison comparisons, LocalTime time, PeopleService people) : PageModel
 {
+    public const string CompareWithPublished = "published";
+
+    public const string CompareWithLastReview = "last-review";
+
     public ModuleDraft Draft { get; private set; } = null!;
 
-    public DraftPreviewView PreviewView { get; private set; } = null!;
+    public ReviewComparisonView Comparison { get; private set; } = null!;
 
-    public IReadOnlyList<DiffLine> Changes { get; private set; } = [];
-
-    public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
+    public ReviewThreadView Thread { get; private set; } = null!;
 
     /// <summary>The names of the authors and commenters.</summary>
     public DisplayNames Names { get; private set; } = DisplayNames.None;
@@ -34,6 +39,9 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
     [BindProperty]
     public DateTime? PublishAt { get; set; }
 
+    /// <summary>"published" or "last-review"; by default a resubmission is compared with the last review.</summary>
+    [FromQuery(Name = "compare")]
+    public string? Compare { get; set; }
 
     public Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) => ShowAsync(slug, cancellationToken);
 
@@ -103,19 +111,25 @@ public sealed class ModuleModel(DraftEditor drafts, PublishingWorkflow workflow,
 
     private async Task<IActionResult> ShowAsync(string slug, CancellationToken cancellationToken)
     {
+        // A module waiting for its authors' changes still opens, for the conversation; the decisions wait for the resubmission.
         var opened = await drafts.PeekAsync(slug, User.ToActor(), cancellationToken);
-        if (opened.Value is not { } draft || draft.State is DraftState.Editing or DraftState.ChangesRequested)
+        if (opened.Value is not { } draft || draft.State is DraftState.Editing)
         {
             return NotFound();
         }
 
         Draft = draft;
         MayPublish = workflow.MayPublish(draft, User.ToActor());
-        var (rendered, problems) = preview.Render(draft.Body, draft.Cover, draft.Images);
-        PreviewView = new DraftPreviewView(rendered, problems, OffersQuizEditing: false);
-        Changes = await history.DiffDraftAsync(slug, cancellationToken) ?? [];
-        Comments = await drafts.CommentsAsync(draft.ModuleId, cancellationToken);
-        Names = await people.DisplayNamesAsync(draft.Authors.Concat(Comments.Select(c => c.Author)), cancellationToken);
+        var requested = Compare switch
+        {
+            CompareWithPublished => ReviewBase.Published,
+            CompareWithLastReview => ReviewBase.LastReview,
+            _ => (ReviewBase?)null,
+        };
+        Comparison = await comparisons.CompareAsync(draft, requested, cancellationToken);
+        var comments = await drafts.CommentsAsync(draft.ModuleId, cancellationToken);
+        Names = await people.DisplayNamesAsync(draft.Authors.Concat(comments.Select(c => c.Author)), cancellationToken);
+        Thread = new ReviewThreadView(comments, Names, draft.Module.Slug, ReviewThreadView.FromReview);
         return Page();
     }
 }
