@@ -100,6 +100,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddScoped<InvitationBatch>();
+        builder.Services.AddScoped<AccountDirectory>();
+        builder.Services.AddScoped<ResetLinkService>();
         builder.Services.AddScoped<RequestThrottle>();
         builder.Services.AddScoped<PasswordCheck>();
         builder.Services.AddSingleton<UnknownAccountPassword>();
