@@ -14,17 +14,14 @@ namespace SkillBridge.Web.Pages.Admin;
 /// </summary>
 public sealed class AccountsModel(AccountDirectory directory, AccountService accounts, DepartmentService departments, ResetLinkService resetLinks, AccountLinks links) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Search { get; set; }
+    // The list's search and filters are read from the query string only: the row forms post a "role" of their own.
+    public string? Search => Query("q");
 
-    [BindProperty(SupportsGet = true)]
-    public string? Role { get; set; }
+    public string? Role => Query("role");
 
-    [BindProperty(SupportsGet = true)]
-    public int? Department { get; set; }
+    public int? Department => int.TryParse(Query("department"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    [BindProperty(SupportsGet = true)]
-    public string? Locked { get; set; }
+    public string? Locked => Query("locked");
 
     public AccountPage Result { get; private set; } = null!;
 
@@ -40,6 +37,8 @@ public sealed class AccountsModel(AccountDirectory directory, AccountService acc
     public int PageNumber => int.TryParse(Request.Query["page"], out var number) ? Math.Max(1, number) : 1;
 
     private string Actor => User.Identity!.Name!;
+
+    private string? Query(string name) => Request.Query[name].FirstOrDefault() is { Length: > 0 } value ? value : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
