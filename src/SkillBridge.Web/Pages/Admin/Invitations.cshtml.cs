@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SkillBridge.Core;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Mail;
+using SkillBridge.Core.People;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Messages;
 
@@ -15,7 +16,7 @@ namespace SkillBridge.Web.Pages.Admin;
 /// Admins invite people (name and roles set here), one at a time or from a pasted list or CSV file checked first as a
 /// preview, and look after the invitations still waiting: send again, revoke.
 /// </summary>
-public sealed class InvitationsModel(InvitationService invitations, InvitationBatch batch, MailStatus mail, AccountLinks links, IOptions<SkillBridgeOptions> options) : PageModel
+public sealed class InvitationsModel(InvitationService invitations, InvitationBatch batch, MailStatus mail, AccountLinks links, PeopleService people, IOptions<SkillBridgeOptions> options) : PageModel
 {
     private const long MaxFileBytes = 1024 * 1024;
 
@@ -40,12 +41,16 @@ public sealed class InvitationsModel(InvitationService invitations, InvitationBa
 
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
+    /// <summary>The names of the admins who sent the waiting invitations.</summary>
+    public DisplayNames Names { get; private set; } = DisplayNames.None;
+
     private string Actor => User.Identity!.Name!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Zone = ViewerTime.ZoneOf(User, options.Value);
         Pending = await invitations.ListPendingAsync(cancellationToken);
+        Names = await people.DisplayNamesAsync(Pending.Select(p => p.InvitedBy), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
