@@ -106,6 +106,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<SkillBridge.Core.People.ProfileEditor>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddScoped<InvitationBatch>();
+        builder.Services.AddScoped<AccountDirectory>();
+        builder.Services.AddScoped<ResetLinkService>();
         builder.Services.AddScoped<RequestThrottle>();
         builder.Services.AddScoped<PasswordCheck>();
         builder.Services.AddSingleton<UnknownAccountPassword>();

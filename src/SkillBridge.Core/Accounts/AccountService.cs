@@ -33,7 +33,11 @@ public enum ProfileClaim
 }
 
 /// <param name="PersonUsername">The linked profile's username (the admin page that sets the department is by it).</param>
-public sealed record AccountSummary(string Id, string UserName, string? Email, string? Name, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, string? PersonUsername = null, string? Department = null);
+public sealed record AccountSummary(string Id, string UserName, string? Email, string? Name, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil, string? PersonUsername = null, string? Department = null)
+{
+    /// <summary>The name people see (DisplayNames): the profile's name, else the username.</summary>
+    public string DisplayName => string.IsNullOrWhiteSpace(Name) ? UserName : Name;
+}
 
 public enum RoleChange
 {

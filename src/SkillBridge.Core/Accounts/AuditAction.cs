@@ -19,6 +19,9 @@ public static class AuditAction
     public const string RoleRevoked = "RoleRevoked";
     public const string Invited = "Invited";
     public const string InvitationAccepted = "InvitationAccepted";
+    public const string InvitationResent = "InvitationResent";
+    public const string InvitationRevoked = "InvitationRevoked";
+    public const string ResetLinkMade = "ResetLinkMade";
     public const string AccountCreated = "AccountCreated";
     public const string PasswordChanged = "PasswordChanged";
     public const string PasswordReset = "PasswordReset";
@@ -46,7 +49,7 @@ public static class AuditAction
     public static readonly IReadOnlyList<string> All =
     [
         Submitted, Published, Unpublished, Archived, Deleted, ChangesRequested, Scheduled,
-        SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted,
+        SignInFailed, LockedOut, Locked, Unlocked, RoleGranted, RoleRevoked, Invited, InvitationAccepted, InvitationResent, InvitationRevoked, ResetLinkMade,
         AccountCreated, PasswordChanged, PasswordReset, AccountDeleted, AuthorTransferred, SignInThrottled, ResetMailThrottled,
         Assigned, AssignmentChanged, AssignmentRemoved,
         DepartmentAdded, DepartmentRenamed, DepartmentMerged, DepartmentRetired, DepartmentChanged,

@@ -37,6 +37,22 @@ public sealed class AuditLog(SkillBridgeDbContext db, TimeProvider time)
 
     public async Task<AuditPage> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
+        var entries = Filter(query);
+        var total = await entries.CountAsync(cancellationToken);
+        var page = Math.Max(1, query.Page);
+        var list = await entries
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+        return new AuditPage(list, total, page, PageSize);
+    }
+
+    /// <summary>Every entry the filters match (the page is ignored), newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ExportAsync(AuditQuery query, int limit, CancellationToken cancellationToken = default) =>
+        await Filter(query).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken);
+
+    private IQueryable<AuditEntry> Filter(AuditQuery query)
+    {
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Action))
         {
@@ -59,13 +75,7 @@ public sealed class AuditLog(SkillBridgeDbContext db, TimeProvider time)
             entries = entries.Where(e => e.At < to);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
-        var page = Math.Max(1, query.Page);
-        var list = await entries
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .ToListAsync(cancellationToken);
-        return new AuditPage(list, total, page, PageSize);
+        return entries;
     }
 
     private static string? Clip(string? value, int length) => value is null || value.Length <= length ? value : value[..length];

@@ -22,4 +22,16 @@ public sealed class Invitation
     public DateTime ExpiresAt { get; set; }
 
     public DateTime? AcceptedAt { get; set; }
+
+    /// <summary>The name the admin gave; the invited person sees it filled in and may correct it.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The roles the account gets on accepting, space-separated (see <see cref="Accounts.Roles"/>).</summary>
+    public string? Roles { get; set; }
+
+    /// <summary>When an admin took the invitation back; its link no longer works.</summary>
+    public DateTime? RevokedAt { get; set; }
+
+    public IReadOnlyList<string> RoleList =>
+        (Roles ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(Accounts.Roles.IsKnown).ToList();
 }

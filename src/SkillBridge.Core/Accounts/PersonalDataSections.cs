@@ -123,7 +123,10 @@ public sealed class ReviewCommentsSection(SkillBridgeDbContext db) : IPersonalDa
 
 public sealed record InvitationRecord(string Email, string? Username, string InvitedBy, DateTime CreatedAt, DateTime? AcceptedAt);
 
-/// <summary>Invitations sent to the person (removed with the account) and by them (kept, with the sender pseudonymised).</summary>
+/// <summary>
+/// Invitations sent to the person (removed with the account) and by them (kept, with the sender pseudonymised), and the
+/// password-reset links they made as an admin (kept, pseudonymised).
+/// </summary>
 public sealed class InvitationsSection(SkillBridgeDbContext db) : IPersonalDataSection
 {
     public string Name => "invitations";
@@ -146,6 +149,10 @@ public sealed class InvitationsSection(SkillBridgeDbContext db) : IPersonalDataS
             .ExecuteDeleteAsync(cancellationToken);
         await db.Invitations.Where(i => i.InvitedBy == subject.Username)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.InvitedBy, erasure.FormerUsername), cancellationToken);
+
+        // Reset links made for the person go with the account (cascade); those an admin made for others keep a pseudonym.
+        await db.PasswordResetLinks.Where(l => l.CreatedBy == subject.Username)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.CreatedBy, erasure.FormerUsername), cancellationToken);
     }
 }
 

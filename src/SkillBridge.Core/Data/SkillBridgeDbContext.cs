@@ -53,6 +53,8 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<PasswordResetLink> PasswordResetLinks => Set<PasswordResetLink>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<MissedSearch> MissedSearches => Set<MissedSearch>();

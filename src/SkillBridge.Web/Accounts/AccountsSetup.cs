@@ -110,7 +110,7 @@ public static class AccountsSetup
         foreach (var page in new[]
         {
             "/Error", "/Status", "/Display/Index", "/Setup/Index",
-            "/Account/SignIn", "/Account/SignOut", "/Account/ForgotPassword", "/Account/ResetPassword",
+            "/Account/SignIn", "/Account/SignOut", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResetLink",
             "/Account/AcceptInvitation", "/Account/Register", "/Account/Deleted",
         })
         {

@@ -115,17 +115,6 @@ public sealed class AuthoringAxeTests(BrowserFixture site)
 
     [Theory]
     [MemberData(nameof(Themes))]
-    public async Task AdminAccounts_InTheme_HasNoSeriousOrCriticalViolations(string display)
-    {
-        await using var session = await SignedInAsync(display, Roles.Admin);
-        await session.Page.GotoAsync("/admin/accounts");
-        await Assertions.Expect(session.Page.Locator("table.accounts")).ToBeVisibleAsync();
-
-        await AssertNoSeriousViolationsAsync(session.Page);
-    }
-
-    [Theory]
-    [MemberData(nameof(Themes))]
     public async Task AdminMail_WithAFailedMail_InTheme_HasNoSeriousOrCriticalViolations(string display)
     {
         await using (var scope = site.Services.CreateAsyncScope())

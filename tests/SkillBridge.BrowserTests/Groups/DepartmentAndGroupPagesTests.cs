@@ -5,7 +5,7 @@ using SkillBridge.Core.Accounts;
 
 namespace SkillBridge.BrowserTests.Groups;
 
-/// <summary>axe in both themes, and reflow at 320 px with 200% text in both themes, for the department and group pages.</summary>
+/// <summary>axe in both themes, and reflow at 320 px with 200% text in both themes, for the department, group and account administration pages.</summary>
 [Collection(SiteInBrowser.Name)]
 public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
 {
@@ -17,6 +17,9 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
         ("/groups", Roles.Curator),
         ("group page with search results", Roles.Curator),
         ("pasted list preview", Roles.Curator),
+        ("/admin/accounts", Roles.Admin),
+        ("/admin/audit", Roles.Admin),
+        ("bulk invitation preview", Roles.Admin),
     ];
 
     public static TheoryData<string, string, string> ScenesInBothThemes()
@@ -68,6 +71,18 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
         {
             await page.GotoAsync(scene);
             await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
+            return;
+        }
+
+        if (scene == "bulk invitation preview")
+        {
+            // The whole invitations page: a new link with Copy, the bulk preview with both tables, the waiting list.
+            await page.GotoAsync("/admin/invitations");
+            await page.GetByLabel("E-mail address").FillAsync(BrowserFixture.UniqueName("waiting") + "@example.com");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create the invitation" }).ClickAsync();
+            await page.GetByLabel("The list").FillAsync($"{BrowserFixture.UniqueName("ready")}@example.com, Ready Person, author\nnot-an-address");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Check the list" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#preview-summary")).ToContainTextAsync("1 ready, 1 with problems");
             return;
         }
 

@@ -106,7 +106,7 @@ public sealed class InvitationTests(SkillBridgeWebFactory factory) : IClassFixtu
 
     internal static async Task<(string Link, AngleSharp.Html.Dom.IHtmlDocument Page)> InviteAsync(HttpClient admin, string email)
     {
-        var form = (IHtmlFormElement)(await admin.GetPageAsync("/admin/accounts")).QuerySelector("form.invite-form")!;
+        var form = (IHtmlFormElement)(await admin.GetPageAsync("/admin/invitations")).QuerySelector("form.invite-form")!;
         using var response = await admin.SubmitAsync(form, [new("Invite.Email", email)]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = HtmlPages.Parse(await response.Content.ReadAsStringAsync());

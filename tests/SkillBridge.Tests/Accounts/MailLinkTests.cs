@@ -105,7 +105,7 @@ public sealed partial class MailLinkTests : IDisposable
         _factory.UseSmtp(_smtp);
         _factory.Settings.Remove("SkillBridge:SiteUrl");
         using var admin = await _factory.SignedInClientAsync("nosite.admin", Core.Accounts.Roles.Admin);
-        var form = (IHtmlFormElement)(await admin.GetPageAsync("/admin/accounts")).QuerySelector("form.invite-form")!;
+        var form = (IHtmlFormElement)(await admin.GetPageAsync("/admin/invitations")).QuerySelector("form.invite-form")!;
 
         using var response = await admin.SubmitAsync(form, [new("Invite.Email", "unmailed@example.com")]);
 

@@ -24,12 +24,12 @@ public sealed partial class MailTests : IDisposable
     public async Task Invite_WithSmtp_MailsALinkThatCreatesTheAccount()
     {
         using var admin = await _factory.SignedInClientAsync("mail.admin", Roles.Admin);
-        var form = (IHtmlFormElement)(await admin.GetPageAsync("/admin/accounts")).QuerySelector("form.invite-form")!;
+        var form = (IHtmlFormElement)(await admin.GetPageAsync("/admin/invitations")).QuerySelector("form.invite-form")!;
 
         using var response = await admin.SubmitAsync(form, [new("Invite.Email", "mailed@example.com")]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await admin.GetPageAsync("/admin/accounts");
+        var page = await admin.GetPageAsync("/admin/invitations");
         Assert.Equal("Invitation sent to mailed@example.com.", page.Text("#page-message-text"));
         Assert.Null(page.QuerySelector("#invitation-link"));
         await _factory.DeliverMailAsync();

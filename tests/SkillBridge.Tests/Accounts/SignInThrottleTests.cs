@@ -190,14 +190,15 @@ public sealed class SignInThrottleTests(SignInSite site) : IClassFixture<SignInS
         var name = Infrastructure.Accounts.UniqueName("lockable");
         await Factory.CreateAccountAsync(name);
         using var admin = await Factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("locker"), Roles.Admin);
-        var page = await admin.GetPageAsync("/admin/accounts");
+        var page = await admin.GetPageAsync("/admin/accounts?q=" + name);
         var lockForm = page.QuerySelectorAll<IHtmlFormElement>("form[action*='handler=Lock']")
             .Single(f => f.TextContent.Contains(name, StringComparison.Ordinal));
 
-        using var locked = await admin.SubmitAsync(lockForm, []);
+        using var asked = await admin.SubmitAsync(lockForm, []);
+        using var locked = await admin.SubmitAsync(HtmlPages.Parse(await asked.Content.ReadAsStringAsync()).QuerySelector<IHtmlFormElement>("#confirmation form")!, []);
 
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
-        var after = await admin.GetPageAsync("/admin/accounts");
+        var after = await admin.GetPageAsync("/admin/accounts?q=" + name);
         Assert.Contains(after.QuerySelectorAll<IHtmlFormElement>("form[action*='handler=Unlock']"), f => f.TextContent.Contains(name, StringComparison.Ordinal));
     }
 

@@ -138,15 +138,13 @@ public sealed class SingleLineTextMigrationTests : IDisposable
                 Tags = ["short\nvideo", "teams"],
                 UpdatedBy = "priya.shah",
             });
-            db.Invitations.Add(new Core.Accounts.Invitation
-            {
-                Email = "new.person@example.com\n",
-                TokenHash = "hash",
-                InvitedBy = "admin",
-                CreatedAt = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc),
-                ExpiresAt = new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc),
-            });
             await db.SaveChangesAsync();
+
+            // By SQL: the database is at an older migration than the model, whose Invitations have columns added later.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Invitations" ("Email", "TokenHash", "InvitedBy", "CreatedAt", "ExpiresAt")
+                VALUES ({"new.person@example.com\n"}, 'hash', 'admin', {new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc)}, {new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc)})
+                """);
             return 0;
         });
         return site;

@@ -38,7 +38,23 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.Username).HasMaxLength(256);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.Property(i => i.InvitedBy).HasMaxLength(256);
+        builder.Property(i => i.Name).HasMaxLength(256);
+        builder.Property(i => i.Roles).HasMaxLength(100);
+        builder.Ignore(i => i.RoleList);
         builder.HasIndex(i => i.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class PasswordResetLinkConfiguration : IEntityTypeConfiguration<PasswordResetLink>
+{
+    public void Configure(EntityTypeBuilder<PasswordResetLink> builder)
+    {
+        builder.ToTable("PasswordResetLinks");
+        builder.Property(l => l.UserId).HasMaxLength(450);
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.Property(l => l.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasOne<SkillBridgeUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

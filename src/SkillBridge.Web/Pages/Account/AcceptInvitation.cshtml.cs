@@ -27,7 +27,7 @@ public sealed class AcceptInvitationModel(InvitationService invitations, Account
         {
             var person = await accounts.FindListedPersonAsync(Invitation.Username ?? "", Invitation.Email, cancellationToken);
             Input.Username = Invitation.Username ?? person?.Username ?? "";
-            Input.Name = person?.Name;
+            Input.Name = Invitation.Name ?? person?.Name;
         }
     }
 

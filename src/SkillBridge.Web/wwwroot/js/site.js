@@ -440,8 +440,39 @@
     markEnhanced("header");
   }
 
+  // Admin: a Copy button beside a one-time link (invitations, reset links). Without JavaScript the button stays hidden and
+  // the link is selectable text in a read-only field. The status line says in words that the link was copied.
+  function offerCopy() {
+    var buttons = document.querySelectorAll("[data-copy]");
+    if (buttons.length === 0 || !navigator.clipboard) {
+      return;
+    }
+    buttons.forEach(function (button) {
+      var field = document.getElementById(button.getAttribute("data-copy"));
+      var status = document.getElementById(button.getAttribute("data-copy") + "-status");
+      if (!field) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        field.select();
+        navigator.clipboard.writeText(field.value).then(function () {
+          if (status) {
+            status.textContent = "Copied. Paste it into a message to them.";
+          }
+        }, function () {
+          if (status) {
+            status.textContent = "Could not copy: select the link and copy it yourself.";
+          }
+        });
+      });
+    });
+    markEnhanced("copy");
+  }
+
   enableArrowKeys();
   followStepBar();
+  offerCopy();
   enhanceHeaderDisclosures();
   offerPrint();
   rememberStep();
