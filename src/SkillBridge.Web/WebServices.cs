@@ -7,6 +7,7 @@ using SkillBridge.Web.Authoring;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Hosting;
 using SkillBridge.Web.Theming;
+using SkillBridge.Web.Time;
 
 namespace SkillBridge.Web;
 
@@ -58,6 +59,7 @@ public static class WebServices
             RequestPath = "/themes",
         });
         app.UseUploadRequestLimit();
+        app.UseSiteCulture();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -961,6 +961,57 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("AvailabilityRanges", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilitySkippedWeeks", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Mentoring.MentoringRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1011,6 +1062,10 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("ModuleId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
@@ -2168,6 +2223,24 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasOne("SkillBridge.Core.Media.MediaFile", null)
                         .WithMany("Variants")
                         .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

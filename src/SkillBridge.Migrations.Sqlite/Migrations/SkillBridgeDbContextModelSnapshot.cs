@@ -919,6 +919,53 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("AvailabilityRanges", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilitySkippedWeeks", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Mentoring.MentoringRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -967,6 +1014,10 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ModuleId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
@@ -2090,6 +2141,24 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasOne("SkillBridge.Core.Media.MediaFile", null)
                         .WithMany("Variants")
                         .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
