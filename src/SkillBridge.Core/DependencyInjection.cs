@@ -131,6 +131,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<SetupCode>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<MentoringService>();
+        builder.Services.AddScoped<SkillBridge.Core.Mentoring.Availability.AvailabilityService>();
         builder.Services.AddScoped<AuthorDashboardService>();
         return builder;
     }

@@ -50,6 +50,14 @@ public sealed class SkillBridgeOptions
     /// <summary>IANA time zone for new accounts and anonymous visitors (design.md, Time).</summary>
     public string DefaultTimeZone { get; set; } = DefaultTimeZoneId;
 
+    public const string DefaultCulture = "en-GB";
+
+    /// <summary>
+    /// The culture pages are formatted in (day and month names, the short date form a typed date may use), applied as
+    /// every request's culture. One culture for the whole site, never negotiated from the browser.
+    /// </summary>
+    public string Culture { get; set; } = DefaultCulture;
+
     /// <summary>The site's public address (https://skills.example.com) for links in mail; the request's own address when empty.</summary>
     public string? SiteUrl { get; set; }
 

@@ -8,6 +8,7 @@ using SkillBridge.Web.Branding;
 using SkillBridge.Web.Endpoints;
 using SkillBridge.Web.Hosting;
 using SkillBridge.Web.Theming;
+using SkillBridge.Web.Time;
 
 namespace SkillBridge.Web;
 
@@ -69,6 +70,7 @@ public static class WebServices
             RequestPath = "/themes",
         });
         app.UseUploadRequestLimit();
+        app.UseSiteCulture();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -11,7 +11,8 @@ public sealed record DashboardModule(AuthoredModule Module, bool HasBeenPublishe
 /// <summary>The figures over all the author's modules. A learner who took two of them counts in both.</summary>
 public sealed record DashboardTotals(int LearnersReached, int Completions, double? AverageRating, int RatingCount, int StuckFlags, int OpenRequests, int SessionsHeld);
 
-public sealed record AuthorDashboard(IReadOnlyList<DashboardModule> Modules, DashboardTotals Totals);
+/// <param name="UpcomingSessions">Booked sessions that have not ended, soonest first.</param>
+public sealed record AuthorDashboard(IReadOnlyList<DashboardModule> Modules, DashboardTotals Totals, IReadOnlyList<UpcomingSession> UpcomingSessions);
 
 /// <summary>
 /// An author's dashboard: the modules they are credited on (published ones and their drafts) with learners reached,
@@ -40,6 +41,7 @@ public sealed class AuthorDashboardService(DraftEditor drafts, FeedbackService f
             rows.Sum(r => r.Figures.StuckFlags),
             rows.Sum(r => r.Mentoring.OpenRequests),
             rows.Sum(r => r.Mentoring.SessionsHeld));
-        return new AuthorDashboard(rows, totals);
+        var upcoming = await mentoring.UpcomingForAuthorAsync(userId, cancellationToken: cancellationToken);
+        return new AuthorDashboard(rows, totals, upcoming);
     }
 }

@@ -67,6 +67,10 @@ public sealed class SkillBridgeDbContext(DbContextOptions<SkillBridgeDbContext> 
 
     public DbSet<SessionFeedback> SessionFeedback => Set<SessionFeedback>();
 
+    public DbSet<Mentoring.Availability.AvailabilityRange> AvailabilityRanges => Set<Mentoring.Availability.AvailabilityRange>();
+
+    public DbSet<Mentoring.Availability.AvailabilitySkippedWeek> AvailabilitySkippedWeeks => Set<Mentoring.Availability.AvailabilitySkippedWeek>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ModuleProgress> ModuleProgress => Set<ModuleProgress>();
 

@@ -17,7 +17,8 @@ public sealed record CalendarEvent(
     string OrganizerEmail,
     string AttendeeName,
     string AttendeeEmail,
-    bool IsCancellation);
+    bool IsCancellation,
+    string? Location = null);
 
 /// <summary>
 /// Writes an iCalendar (RFC 5545) invitation or cancellation by hand: CRLF line endings, lines folded at 75 octets
@@ -52,6 +53,11 @@ public static class CalendarInvitation
         Line(text, "DTEND:" + Instant(session.EndUtc));
         Line(text, "SUMMARY:" + EscapeText(Summary(SingleLineText.Clean(session.ModuleTitle))));
         Line(text, "DESCRIPTION:" + EscapeText(session.Description));
+        if (!string.IsNullOrWhiteSpace(session.Location))
+        {
+            Line(text, "LOCATION:" + EscapeText(session.Location));
+        }
+
         Line(text, $"ORGANIZER;CN={Parameter(session.OrganizerName)}:mailto:{session.OrganizerEmail}");
         // The learner chose the time in the site, so the invitation records them as accepted and asks for no reply;
         // a cancellation repeats the same attendee, as RFC 5546 expects, and STATUS says the event is off.

@@ -33,6 +33,8 @@ public sealed class MentoringRequest
     public const int MessageMaxLength = 2000;
     public const int NoteMaxLength = 1000;
 
+    public const int PlaceMaxLength = 300;
+
     public int Id { get; set; }
 
     public int ModuleId { get; set; }
@@ -63,6 +65,9 @@ public sealed class MentoringRequest
 
     /// <summary>Each exchange of proposed times is one round; the latest round is the one on offer.</summary>
     public int Round { get; set; } = 1;
+
+    /// <summary>Where the session happens: a meeting link (https only) or a room, set by the author. Null until given.</summary>
+    public string? Place { get; set; }
 
     public string? DeclineNote { get; set; }
 

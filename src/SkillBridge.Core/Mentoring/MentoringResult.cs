@@ -13,6 +13,11 @@ public enum MentoringFailure
 
     InvalidTimes,
     Invalid,
+
+    /// <summary>A free time picked from the author's availability was taken (or stopped fitting) since the form was shown.</summary>
+    SlotTaken,
+
+    InvalidPlace,
 }
 
 /// <summary>The outcome of a mentoring action: success with a value, or a named failure with a message for the person.</summary>

@@ -4,6 +4,7 @@ using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Content;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Mail;
+using SkillBridge.Core.Mentoring.Availability;
 using SkillBridge.Core.Modules;
 using SkillBridge.Core.Notifications;
 
@@ -15,7 +16,7 @@ namespace SkillBridge.Core.Mentoring;
 /// withdraws. An accepted session can be cancelled by either person, or marked held once it has started; then each
 /// gives feedback once. Every step notifies the other person in the same save as the change.
 /// </summary>
-public sealed partial class MentoringService(SkillBridgeDbContext db, NotificationService notifications, TimeProvider clock)
+public sealed partial class MentoringService(SkillBridgeDbContext db, NotificationService notifications, AvailabilityService availability, TimeProvider clock)
 {
     public static readonly IReadOnlyList<int> Durations = [30, 45, 60];
 
@@ -56,7 +57,8 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
             return MentoringResult<AskForm>.Fail(MentoringFailure.NotAllowed, "You wrote this module, so you cannot ask yourself for a session.");
         }
 
-        return MentoringResult<AskForm>.Ok(new AskForm(moduleSlug, target.Title, target.Author));
+        var slots = await availability.FreeSlotsAsync(target.Author.UserId, cancellationToken: cancellationToken);
+        return MentoringResult<AskForm>.Ok(new AskForm(moduleSlug, target.Title, target.Author, slots));
     }
 
     public async Task<MentoringResult<MentoringRequest>> RequestAsync(NewMentoringRequest input, MentoringActor actor, CancellationToken cancellationToken = default)
@@ -83,7 +85,8 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
             return MentoringResult<MentoringRequest>.Fail(MentoringFailure.Invalid, "Choose a length of 30, 45 or 60 minutes.");
         }
 
-        if (CheckTimes(input.ProposedTimesUtc) is { } problem)
+        var proposed = input.SlotUtc is { } slot ? [DateTime.SpecifyKind(slot, DateTimeKind.Utc)] : input.ProposedTimesUtc;
+        if (CheckTimes(proposed) is { } problem)
         {
             return MentoringResult<MentoringRequest>.Fail(MentoringFailure.InvalidTimes, problem);
         }
@@ -103,11 +106,18 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
             CreatedAt = now,
             UpdatedAt = now,
         };
-        request.ProposedTimes.AddRange(Distinct(input.ProposedTimesUtc).Select(t => new ProposedTime { StartsAt = t, ProposedBy = MentoringParty.Learner, Round = 1 }));
-        db.MentoringRequests.Add(request);
+        request.ProposedTimes.AddRange(Distinct(proposed).Select(t => new ProposedTime { StartsAt = t, ProposedBy = MentoringParty.Learner, Round = 1 }));
 
         // The notification links to the request, so the request is saved first; one transaction keeps the two together.
+        // A free time picked from the author's availability is checked again inside it: someone may have taken it
+        // since the form was shown.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (input.SlotUtc is { } picked && await SlotProblemAsync(form.Author, picked, input.DurationMinutes, cancellationToken) is { } taken)
+        {
+            return MentoringResult<MentoringRequest>.Fail(MentoringFailure.SlotTaken, taken);
+        }
+
+        db.MentoringRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
 
         var learner = await PersonAsync(actor.UserId, cancellationToken);
@@ -127,8 +137,14 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
     }
 
     /// <summary>The author accepts one of the learner's times, or the learner one of the author's.</summary>
-    public async Task<MentoringResult<MentoringRequest>> AcceptAsync(int id, int proposedTimeId, MentoringActor actor, CancellationToken cancellationToken = default)
+    public async Task<MentoringResult<MentoringRequest>> AcceptAsync(int id, int proposedTimeId, MentoringActor actor, string? place = null, CancellationToken cancellationToken = default)
     {
+        var (checkedPlace, placeProblem) = SessionPlace.Check(place);
+        if (placeProblem is not null)
+        {
+            return MentoringResult<MentoringRequest>.Fail(MentoringFailure.InvalidPlace, placeProblem);
+        }
+
         var loaded = await LoadAsync(id, actor, cancellationToken);
         if (loaded.Value is not { } session)
         {
@@ -154,6 +170,13 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
 
         request.State = MentoringState.Accepted;
         NoteAuthorAnswer(session);
+
+        // Only the author sets the place; a learner accepting the author's time keeps what the author may add later.
+        if (session.ViewerParty == MentoringParty.Author && checkedPlace is not null)
+        {
+            request.Place = checkedPlace;
+        }
+
         request.StartsAt = time.StartsAt;
         request.EndsAt = time.StartsAt.AddMinutes(request.DurationMinutes);
         request.Sequence = 0;
@@ -459,7 +482,8 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
                 .Select(f => new FeedbackView(f.UserId is not null && f.UserId == request.LearnerId ? MentoringParty.Learner : MentoringParty.Author, f.Text, f.CreatedAt))
                 .ToList(),
             request.CreatedAt,
-            actions));
+            actions,
+            request.Place));
     }
 
     /// <summary>Requests to the user as an author and the user's own requests as a learner, latest activity first.</summary>
@@ -599,7 +623,8 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
             Withdraw: open && !isAuthor,
             Cancel: accepted,
             MarkHeld: accepted && request.StartsAt <= Now,
-            GiveFeedback: request.State == MentoringState.Held && !gaveFeedback);
+            GiveFeedback: request.State == MentoringState.Held && !gaveFeedback,
+            SetPlace: accepted && isAuthor);
     }
 
     private static bool IsOpen(MentoringRequest request) => request.State is MentoringState.Requested or MentoringState.AlternativesProposed;
@@ -704,7 +729,10 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
 
     private static string AcceptedBody(LoadedRequest session, MentoringPerson to, MentoringPerson with, string siteUrl) =>
         $"Your follow-up session with {with.Name} on “{session.ModuleTitle}” is booked for {FormatFor(to, session.Request.StartsAt!.Value)} " +
-        $"({session.Request.DurationMinutes} minutes).\n\nThe calendar invitation is attached.\n\n{siteUrl}{Link(session.Request.Id)}";
+        $"({session.Request.DurationMinutes} minutes).{PlaceLine(session.Request.Place)}\n\nThe calendar invitation is attached.\n\n{siteUrl}{Link(session.Request.Id)}";
+
+    private static string PlaceLine(string? place) =>
+        place is null ? "" : SessionPlace.IsLink(place) ? $"\n\nMeeting link: {place}" : $"\n\nRoom: {place}";
 
     /// <summary>The calendar file for the session as it stands: an invitation, or a cancellation once cancelled.</summary>
     private static EmailAttachment? Invitation(LoadedRequest session, string siteUrl)
@@ -716,7 +744,8 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
         }
 
         var cancelled = request.State == MentoringState.Cancelled;
-        var description = $"{session.Learner.Name} asked:\n{request.Message}\n\n{siteUrl}{Link(request.Id)}";
+        var joinLine = SessionPlace.IsLink(request.Place) ? $"Meeting link: {request.Place}\n\n" : "";
+        var description = $"{joinLine}{session.Learner.Name} asked:\n{request.Message}\n\n{siteUrl}{Link(request.Id)}";
         var content = CalendarInvitation.Write(new CalendarEvent(
             request.CalendarUid,
             request.Sequence,
@@ -729,7 +758,8 @@ public sealed partial class MentoringService(SkillBridgeDbContext db, Notificati
             session.Author.Email,
             session.Learner.Name,
             session.Learner.Email,
-            cancelled));
+            cancelled,
+            request.Place));
         return new EmailAttachment(cancelled ? "cancellation.ics" : "invitation.ics", CalendarInvitation.MediaType(cancelled), content);
     }
 

@@ -12,16 +12,20 @@ public sealed record MentoringPerson(string? UserId, string Username, string Nam
 public sealed record AskableAuthor(string Username, string Name, bool HasAccount, bool IsViewer);
 
 /// <summary>What the request form needs: which module, which author.</summary>
-public sealed record AskForm(string ModuleSlug, string ModuleTitle, MentoringPerson Author);
+public sealed record AskForm(string ModuleSlug, string ModuleTitle, MentoringPerson Author, IReadOnlyList<DateTime> FreeSlots);
 
-public sealed record NewMentoringRequest(string ModuleSlug, string AuthorUsername, string Message, int DurationMinutes, IReadOnlyList<DateTime> ProposedTimesUtc);
+/// <summary>
+/// A learner's request: either one free time picked from the author's availability (<paramref name="SlotUtc"/>), or up
+/// to three times of their own choosing.
+/// </summary>
+public sealed record NewMentoringRequest(string ModuleSlug, string AuthorUsername, string Message, int DurationMinutes, IReadOnlyList<DateTime> ProposedTimesUtc, DateTime? SlotUtc = null);
 
 /// <summary>What the viewer may do with a request now; the service enforces the same rules.</summary>
-public sealed record MentoringActions(bool Accept, bool Propose, bool Decline, bool Withdraw, bool Cancel, bool MarkHeld, bool GiveFeedback)
+public sealed record MentoringActions(bool Accept, bool Propose, bool Decline, bool Withdraw, bool Cancel, bool MarkHeld, bool GiveFeedback, bool SetPlace = false)
 {
     public static readonly MentoringActions None = new(false, false, false, false, false, false, false);
 
-    public bool Any => Accept || Propose || Decline || Withdraw || Cancel || MarkHeld || GiveFeedback;
+    public bool Any => Accept || Propose || Decline || Withdraw || Cancel || MarkHeld || GiveFeedback || SetPlace;
 }
 
 public sealed record ProposedTimeView(int Id, DateTime StartUtc, MentoringParty ProposedBy, int Round);
@@ -47,7 +51,8 @@ public sealed record MentoringRequestView(
     MentoringParty? CancelledBy,
     IReadOnlyList<FeedbackView> Feedback,
     DateTime CreatedAt,
-    MentoringActions Actions)
+    MentoringActions Actions,
+    string? Place = null)
 {
     /// <summary>The times of the latest round: the ones that can be accepted.</summary>
     public IEnumerable<ProposedTimeView> OnOffer => ProposedTimes.Where(t => t.Round == Round).OrderBy(t => t.StartUtc);
@@ -87,6 +92,9 @@ public sealed record AuthorMentoringCounts(int OpenRequests, int SessionsHeld)
 {
     public static readonly AuthorMentoringCounts None = new(0, 0);
 }
+
+/// <summary>A booked session on the author's dashboard.</summary>
+public sealed record UpcomingSession(int RequestId, string ModuleTitle, string LearnerName, DateTime StartsAt, DateTime EndsAt, string? Place);
 
 public sealed record CalendarFile(string FileName, string MediaType, string Content);
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Mail;
 using SkillBridge.Core.Mentoring;
+using SkillBridge.Core.Mentoring.Availability;
 using SkillBridge.Web.Accounts;
 using SkillBridge.Web.Time;
 
@@ -37,34 +38,64 @@ public static class MentoringWeb
     }
 }
 
-/// <summary>Up to three wall-clock times from datetime-local inputs, in the viewer's time zone.</summary>
+/// <summary>
+/// Up to three wall-clock times in the viewer's time zone, each a date field (yyyy-MM-dd from the browser's date
+/// picker, or typed in the site culture's short form) and a 24-hour HH:mm text field read here on the server, so it
+/// reads the same in every browser whatever its locale's clock.
+/// </summary>
 public sealed class ProposedTimesInput
 {
-    public string? First { get; set; }
+    public string? FirstDate { get; set; }
 
-    public string? Second { get; set; }
+    public string? FirstTime { get; set; }
 
-    public string? Third { get; set; }
+    public string? SecondDate { get; set; }
 
-    /// <summary>The filled-in times as UTC, or a message naming the first one that is not a real time in the viewer's zone.</summary>
+    public string? SecondTime { get; set; }
+
+    public string? ThirdDate { get; set; }
+
+    public string? ThirdTime { get; set; }
+
+    public bool IsEmpty => new[] { FirstDate, FirstTime, SecondDate, SecondTime, ThirdDate, ThirdTime }.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>The filled-in times as UTC, or a message naming the first one that is missing a part, unreadable or not a real time in the viewer's zone.</summary>
     public (IReadOnlyList<DateTime> Utc, string? Problem) ToUtc(LocalTime time)
     {
         var result = new List<DateTime>();
-        foreach (var (label, value) in new[] { ("first choice", First), ("second choice", Second), ("third choice", Third) })
+        foreach (var (label, date, clock) in new[] { ("first choice", FirstDate, FirstTime), ("second choice", SecondDate, SecondTime), ("third choice", ThirdDate, ThirdTime) })
         {
-            if (string.IsNullOrWhiteSpace(value))
+            var hasDate = !string.IsNullOrWhiteSpace(date);
+            var hasTime = !string.IsNullOrWhiteSpace(clock);
+            if (!hasDate && !hasTime)
             {
                 continue;
             }
 
-            if (!DateTime.TryParseExact(value.Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            if (!hasDate)
             {
-                return ([], $"The {label} is not a date and time. Use the date and time picker, or type it as 2026-12-01T14:30.");
+                return ([], $"Enter the date of the {label}.");
             }
 
+            if (!AvailabilityRules.TryParseDate(date, CultureInfo.CurrentCulture, out var day))
+            {
+                return ([], $"The date of the {label}, “{date!.Trim()}”, is not a date. Use the date picker, or type it as {Example(CultureInfo.CurrentCulture)}.");
+            }
+
+            if (!hasTime)
+            {
+                return ([], $"Enter the time of the {label} as HH:mm in 24 hours, for example 14:30.");
+            }
+
+            if (!AvailabilityRules.TryParseTime(clock, out var minutes))
+            {
+                return ([], $"The time of the {label}, “{clock!.Trim()}”, is not a time. Type it as HH:mm in 24 hours, for example 14:30.");
+            }
+
+            var local = day.ToDateTime(TimeOnly.MinValue).AddMinutes(minutes);
             if (time.ToUtc(local) is not { } utc)
             {
-                return ([], $"The {label}, {local.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)}, does not exist in {time.ZoneName}: the clocks change then. Choose another time.");
+                return ([], $"The {label}, {local.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture)}, does not exist in {time.ZoneName}: the clocks change then. Choose another time.");
             }
 
             result.Add(utc);
@@ -73,5 +104,6 @@ public sealed class ProposedTimesInput
         return result.Count == 0 ? ([], "Propose at least one time.") : (result, null);
     }
 
-    public static string ForInput(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>An example date in the culture's short form, for the message about a date that could not be read.</summary>
+    private static string Example(CultureInfo culture) => new DateOnly(2026, 12, 1).ToString(culture.DateTimeFormat.ShortDatePattern, culture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -99,8 +100,13 @@ public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
         var secondChoice = LocalTimeAhead(days: 4, hour: 15);
         await page.GetByLabel("Your message").FillAsync("The rules work for my own mailbox. How do I set them up for the team's shared one?");
         await page.GetByLabel("45 minutes").CheckAsync();
-        await page.GetByLabel("First choice").FillAsync(ForInput(firstChoice));
-        await page.GetByLabel("Second choice (optional)").FillAsync(ForInput(secondChoice));
+        // The author has published no availability, so the form asks for the learner's own times: a date field and a
+        // 24-hour HH:mm text field each, the same in every browser.
+        await Expect(page.Locator("#free-slots")).ToHaveCountAsync(0);
+        await page.Locator("#Times_FirstDate").FillAsync(firstChoice.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Locator("#Times_FirstTime").FillAsync(firstChoice.ToString("HH:mm", CultureInfo.InvariantCulture));
+        await page.Locator("#Times_SecondDate").FillAsync(secondChoice.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Locator("#Times_SecondTime").FillAsync(secondChoice.ToString("HH:mm", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Send request to ") }).ClickAsync();
         await Expect(page.Locator("#mentoring-state")).ToHaveTextAsync("Waiting for the author");
         await AssertAccessibleAsync(page);
@@ -116,9 +122,16 @@ public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
         await Expect(page.Locator("#mentoring-state")).ToHaveTextAsync("Waiting for you to answer");
         await Expect(page.Locator("#message-heading + .their-message")).ToContainTextAsync("shared one");
         await AssertAccessibleAsync(page);
-        var accept = page.GetByRole(AriaRole.Button, new() { Name = "Accept " + ForButton(ToLondon(secondChoice)) });
-        await accept.ClickAsync();
+        await page.GetByLabel(new Regex(Regex.Escape(ForChoice(ToLondon(secondChoice))))).CheckAsync();
+        await page.GetByLabel("Where (optional)").FillAsync("https://meet.example.com/team-mailbox");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept this time" }).ClickAsync();
         await Expect(page.Locator("#mentoring-state")).ToHaveTextAsync("Session booked");
+        await Expect(page.Locator("#session-place a")).ToHaveAttributeAsync("href", "https://meet.example.com/team-mailbox");
+        await AssertAccessibleAsync(page);
+
+        // The author's dashboard lists the session in their zone.
+        await page.GotoAsync("/authoring");
+        await Expect(page.Locator("#upcoming-sessions")).ToContainTextAsync(ToLondon(secondChoice).ToString("HH:mm", CultureInfo.InvariantCulture) + "–");
         await AssertAccessibleAsync(page);
         await SignOutAsync(page);
 
@@ -142,6 +155,7 @@ public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
         Assert.Contains($"SUMMARY:Follow-up session: {title}", lines);
         Assert.Contains("DTSTART:" + ToUtc(secondChoice).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), lines);
         Assert.Contains("DTEND:" + ToUtc(secondChoice).AddMinutes(45).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), lines);
+        Assert.Contains("LOCATION:https://meet.example.com/team-mailbox", lines);
     }
 
     private static async Task<string> AuthorNameAsync(IPage page)
@@ -177,9 +191,8 @@ public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
     private static DateTime ToLondon(DateTime learnerLocal) =>
         TimeZoneInfo.ConvertTimeFromUtc(ToUtc(learnerLocal), Zone(SkillBridge.Core.SkillBridgeOptions.DefaultTimeZoneId));
 
-    private static string ForInput(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
-
-    private static string ForButton(DateTime local) => local.ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>How the accept form's choice starts for this time, on the author's wall clock.</summary>
+    private static string ForChoice(DateTime local) => local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     private static TimeZoneInfo Zone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);
 }

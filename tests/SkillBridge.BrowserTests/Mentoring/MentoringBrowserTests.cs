@@ -18,6 +18,25 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
         var slug = await MentoringRequests.PublishedModuleAsync(site, author);
         try
         {
+            // The author publishes when they are free: every day from 08:00 to 20:00 on their own clock.
+            await using var mentor = await site.OpenAsync();
+            await BrowserFixture.SignInAsync(mentor.Page, author);
+            await mentor.Page.GotoAsync("/mentoring");
+            await mentor.Page.GetByRole(AriaRole.Link, new() { Name = "Your availability for sessions" }).ClickAsync();
+            await AssertNoSeriousViolationsAsync(mentor.Page);
+            for (var day = 0; day < 7; day++)
+            {
+                await mentor.Page.Locator($"#day{day}-range0-from").FillAsync("08:00");
+                await mentor.Page.Locator($"#day{day}-range0-to").FillAsync(day == 0 ? "7pm" : "20:00");
+            }
+
+            await mentor.Page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
+            await Assertions.Expect(mentor.Page.Locator("#day0-range0-error")).ToHaveTextAsync("The end “7pm” is not a time. Use 24-hour HH:mm, for example 17:30.");
+            await AssertNoSeriousViolationsAsync(mentor.Page);
+            await mentor.Page.Locator("#day0-range0-to").FillAsync("20:00");
+            await mentor.Page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
+            await Assertions.Expect(mentor.Page.Locator("#page-message")).ToContainTextAsync("Your availability is saved");
+
             await using var learner = await site.OpenSignedInAsync(BrowserFixture.UniqueName("learner"), []);
             var page = learner.Page;
             await page.GotoAsync($"/modules/{slug}");
@@ -28,21 +47,30 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
 
             await page.GetByLabel("Your message").FillAsync("How do I read the chart for last quarter?");
             await page.GetByLabel("45 minutes").CheckAsync();
-            await page.GetByLabel("First choice").FillAsync(LocalInput(TimeSpan.FromDays(3)));
+            var firstFree = page.Locator("#free-slots input[name=Slot]").First;
+            var picked = await firstFree.GetAttributeAsync("value");
+            await firstFree.CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Send request to " + author }).ClickAsync();
             await Assertions.Expect(page.Locator("#mentoring-state")).ToHaveTextAsync("Waiting for the author");
             await AssertNoSeriousViolationsAsync(page);
             var requestUrl = page.Url;
 
-            await using var mentor = await site.OpenAsync();
-            await BrowserFixture.SignInAsync(mentor.Page, author);
+            // The time asked for is held for this request: nobody else is offered it.
+            await page.GotoAsync($"/modules/{slug}/ask/{author}");
+            Assert.DoesNotContain(picked, await page.Locator("#free-slots input[name=Slot]").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"));
+
             await mentor.Page.GotoAsync("/mentoring");
             await Assertions.Expect(mentor.Page.Locator("#to-you")).ToContainTextAsync("Waiting for you to answer");
             await AssertNoSeriousViolationsAsync(mentor.Page);
             await mentor.Page.GotoAsync(requestUrl);
             await AssertNoSeriousViolationsAsync(mentor.Page);
-            await mentor.Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Accept ") }).ClickAsync();
+            await mentor.Page.GetByLabel("Where (optional)").FillAsync("Room 4.12, Leeds office");
+            await mentor.Page.GetByRole(AriaRole.Button, new() { Name = "Accept this time" }).ClickAsync();
             await Assertions.Expect(mentor.Page.Locator("#mentoring-state")).ToHaveTextAsync("Session booked");
+            await Assertions.Expect(mentor.Page.Locator("#session-place")).ToHaveTextAsync("Room 4.12, Leeds office");
+            await AssertNoSeriousViolationsAsync(mentor.Page);
+            await mentor.Page.GotoAsync("/authoring");
+            await Assertions.Expect(mentor.Page.Locator("#upcoming-sessions")).ToContainTextAsync("Room: Room 4.12, Leeds office");
             await AssertNoSeriousViolationsAsync(mentor.Page);
 
             await page.GotoAsync("/notifications");
@@ -69,8 +97,12 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
             await page.GotoAsync($"/modules/{slug}/ask/{author}");
             await AssertReflowsAsync(page);
             await page.GetByLabel("Your message").FillAsync("A question with a long-unbroken-word-like-https://example.com/a/very/long/address/that/must/wrap");
-            await page.GetByLabel("First choice").FillAsync(LocalInput(TimeSpan.FromDays(3)));
-            await page.GetByLabel("Second choice (optional)").FillAsync(LocalInput(TimeSpan.FromDays(4)));
+            foreach (var (choice, days) in new[] { ("First", 3), ("Second", 4) })
+            {
+                var local = LocalInput(TimeSpan.FromDays(days));
+                await page.Locator($"#Times_{choice}Date").FillAsync(local[..10]);
+                await page.Locator($"#Times_{choice}Time").FillAsync(local[11..]);
+            }
             await page.GetByRole(AriaRole.Button, new() { Name = "Send request to " + author }).ClickAsync();
             await Assertions.Expect(page.Locator("#mentoring-state")).ToHaveTextAsync("Waiting for the author");
             await AssertReflowsAsync(page);
@@ -81,7 +113,7 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
         }
     }
 
-    /// <summary>A wall-clock time ahead of now in the site's default zone (new accounts' zone), for a datetime-local input.</summary>
+    /// <summary>A wall-clock time ahead of now in the site's default zone (new accounts' zone), as yyyy-MM-ddTHH:mm.</summary>
     private static string LocalInput(TimeSpan ahead)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(SkillBridge.Core.SkillBridgeOptions.DefaultTimeZoneId);

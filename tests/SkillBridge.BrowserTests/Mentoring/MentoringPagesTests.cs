@@ -17,14 +17,15 @@ public sealed class MentoringPagesTests(BrowserFixture site)
 
     private static readonly Dictionary<string, Scene> Scenes = new()
     {
-        ["ask form"] = new(MentoringStage.Requested, false, r => $"/modules/{r.Slug}/ask/{r.Author}", "#Message"),
+        ["ask form with free times"] = new(MentoringStage.Requested, false, r => $"/modules/{r.Slug}/ask/{r.Author}", "#free-slots input[name=Slot]"),
+        ["availability"] = new(MentoringStage.Requested, true, _ => "/mentoring/availability", "#day0-range0-from"),
         ["inbox with a request"] = new(MentoringStage.Requested, true, _ => "/mentoring", "#to-you .mentoring-list"),
         ["notifications"] = new(MentoringStage.Requested, true, _ => "/notifications", ".notification-list"),
         ["requested, author answering"] = new(MentoringStage.Requested, true, r => r.Url, "#decline-note"),
         ["requested, learner waiting"] = new(MentoringStage.Requested, false, r => r.Url, "form[action$='handler=Withdraw']"),
-        ["other times proposed, learner answering"] = new(MentoringStage.AlternativesProposed, false, r => r.Url, "#Times_First"),
+        ["other times proposed, learner answering"] = new(MentoringStage.AlternativesProposed, false, r => r.Url, "#Times_FirstTime"),
         ["accepted, invitation and cancel"] = new(MentoringStage.Accepted, false, r => r.Url, "#cancel-note"),
-        ["started, mark held"] = new(MentoringStage.Started, true, r => r.Url, "form[action$='handler=Held']"),
+        ["started, mark held"] = new(MentoringStage.Started, true, r => r.Url, "#session-place-input"),
         ["held, feedback given and feedback form"] = new(MentoringStage.Held, true, r => r.Url, "#feedback-text"),
     };
 
@@ -95,9 +96,10 @@ public sealed class MentoringPagesTests(BrowserFixture site)
             var page = session.Page;
             await BrowserFixture.SignInAsync(page, request.Author);
             await page.GotoAsync(request.Url);
-            var accept = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Accept ") }).First;
+            var accept = page.GetByRole(AriaRole.Button, new() { Name = "Accept this time" });
 
-            // From the top of the page, as someone who does not use a mouse: Tab until the first Accept button has focus.
+            // From the top of the page, as someone who does not use a mouse: Tab until the Accept button has focus (the
+            // learner's first time is the one chosen).
             await page.Locator("body").FocusAsync();
             for (var presses = 0; presses < 60 && !await accept.EvaluateAsync<bool>("button => button === document.activeElement"); presses++)
             {

@@ -6,6 +6,7 @@ using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Authoring;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Mentoring;
+using SkillBridge.Core.Mentoring.Availability;
 using SkillBridge.Core.Publishing;
 
 namespace SkillBridge.BrowserTests.Mentoring;
@@ -60,6 +61,11 @@ public static class MentoringRequests
         var mentoring = services.GetRequiredService<MentoringService>();
         var learnerActor = await ActorAsync(site, db, learner);
         var authorActor = await ActorAsync(site, db, author);
+
+        // Every day 08:00-20:00, so the ask form shows free times.
+        var availability = services.GetRequiredService<AvailabilityService>();
+        var saved = await availability.SaveAsync(authorActor.UserId, [.. AvailabilityRules.Week.Select(d => new RangeInput(d, "08:00", "20:00"))], []);
+        Assert.Equal(AvailabilityStatus.Saved, saved.Status);
         var now = DateTime.UtcNow;
         var soon = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
 
@@ -75,7 +81,7 @@ public static class MentoringRequests
         if (stage >= MentoringStage.Accepted)
         {
             var first = await db.ProposedTimes.Where(t => t.RequestId == id).OrderBy(t => t.StartsAt).Select(t => t.Id).FirstAsync();
-            Ok(await mentoring.AcceptAsync(id, first, authorActor));
+            Ok(await mentoring.AcceptAsync(id, first, authorActor, "https://meet.example.com/chart-periods"));
         }
 
         if (stage >= MentoringStage.Started)

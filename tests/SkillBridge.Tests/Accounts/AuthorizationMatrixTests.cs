@@ -131,6 +131,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<SkillBridgeWebFacto
         ("/review/{slug}", "GET", "/review/share-your-screen", CuratorsNothingInReview),
         ("/modules/{slug}/ask/{username}", "GET", "/modules/share-your-screen/ask/priya.shah", SignedIn),
         ("/mentoring", "GET", "/mentoring", SignedIn),
+        ("/mentoring/availability", "GET", "/mentoring/availability", SignedIn),
         ("/mentoring/{id:int}", "GET", "/mentoring/999999", SignedInNotTheirs),
         ("/mentoring/{id:int}/invitation.ics", "GET", "/mentoring/999999/invitation.ics", SignedInNotTheirs),
         ("/notifications", "GET", "/notifications", SignedIn),

@@ -82,7 +82,10 @@ public sealed class MentoringSite : IAsyncLifetime
     public Task<(SkillBridgeUser User, HttpClient Client)> LearnerAsync(string timeZone = "America/New_York") =>
         AccountAsync(Infrastructure.Accounts.UniqueName("learner"), timeZone);
 
-    /// <summary>A wall-clock time <paramref name="ahead"/> from now in <paramref name="timeZone"/>, as a datetime-local input value.</summary>
+    /// <summary>
+    /// A wall-clock time <paramref name="ahead"/> from now in <paramref name="timeZone"/>, written yyyy-MM-ddTHH:mm; the
+    /// form helpers below split it into the date field and the HH:mm time field.
+    /// </summary>
     public string LocalInput(TimeSpan ahead, string timeZone = "America/New_York")
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
@@ -99,10 +102,24 @@ public sealed class MentoringSite : IAsyncLifetime
         string[] names = ["Times.First", "Times.Second", "Times.Third"];
         for (var i = 0; i < times.Length; i++)
         {
-            fields.Add(new(names[i], times[i]));
+            fields.AddRange(TimeFields(names[i], times[i]));
         }
 
         return await learner.SubmitAsync(form, fields);
+    }
+
+    /// <summary>
+    /// One proposed time as the form's two fields: "Times.First" with "2026-12-01T14:30" becomes Times.FirstDate
+    /// 2026-12-01 and Times.FirstTime 14:30. Any other field, or a value without the T, goes as it is.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> TimeFields(string name, string value)
+    {
+        if (name is "Times.First" or "Times.Second" or "Times.Third" && value.Length == 16 && value[10] == 'T')
+        {
+            return [new(name + "Date", value[..10]), new(name + "Time", value[11..])];
+        }
+
+        return [new(name, value)];
     }
 
     /// <summary>Asks Priya for a session through the form; returns the new request's id.</summary>
@@ -120,11 +137,18 @@ public sealed class MentoringSite : IAsyncLifetime
         var page = await client.GetPageAsync($"/mentoring/{id}");
         var form = page.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => f.GetAttribute("action")!.EndsWith("handler=" + handler, StringComparison.Ordinal))
             ?? throw new Xunit.Sdk.XunitException($"The page offers no {handler} form.");
-        return await client.SubmitAsync(form, fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+        var given = fields.SelectMany(f => TimeFields(f.Name, f.Value)).ToList();
+
+        // As a browser would: the radio buttons checked on the page go too, unless the test gives that field itself.
+        var checkedRadios = form.QuerySelectorAll<IHtmlInputElement>("input[type=radio]")
+            .Where(r => r.IsChecked && given.All(g => g.Key != r.Name))
+            .Select(r => KeyValuePair.Create(r.Name!, r.Value));
+        return await client.SubmitAsync(form, given.Concat(checkedRadios));
     }
 
-    /// <summary>Accepts the first time on offer with the Accept button the page shows.</summary>
-    public static async Task<HttpResponseMessage> AcceptFirstAsync(HttpClient client, int id) => await ActAsync(client, id, "Accept");
+    /// <summary>Accepts the first time on offer (the one the accept form has chosen) with the Accept button the page shows.</summary>
+    public static async Task<HttpResponseMessage> AcceptFirstAsync(HttpClient client, int id, string? place = null) =>
+        place is null ? await ActAsync(client, id, "Accept") : await ActAsync(client, id, "Accept", ("Place", place));
 
     /// <summary>Posts an action directly, with a valid antiforgery token, as someone whose page does not offer it.</summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, params (string Name, string Value)[] fields)

@@ -161,6 +161,7 @@ public sealed class MentoringStateMachineTests(MentoringSite site) : IClassFixtu
             var heldBy = new MentoringService(
                 later.ServiceProvider.GetRequiredService<SkillBridge.Core.Data.SkillBridgeDbContext>(),
                 later.ServiceProvider.GetRequiredService<SkillBridge.Core.Notifications.NotificationService>(),
+                later.ServiceProvider.GetRequiredService<SkillBridge.Core.Mentoring.Availability.AvailabilityService>(),
                 new TestSupport.TestSite.ManualClock(start.AddMinutes(5)));
             Assert.True((await heldBy.MarkHeldAsync(id, author)).Succeeded);
         }

@@ -26,6 +26,7 @@ internal sealed class MentoringRequestConfiguration : IEntityTypeConfiguration<M
         builder.HasIndex(r => r.CreatedAt);
         builder.Property(r => r.DeclineNote).HasMaxLength(MentoringRequest.NoteMaxLength);
         builder.Property(r => r.CancelNote).HasMaxLength(MentoringRequest.NoteMaxLength);
+        builder.Property(r => r.Place).HasMaxLength(MentoringRequest.PlaceMaxLength);
         builder.Property(r => r.CancelledBy).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasMany(r => r.ProposedTimes).WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);

@@ -24,6 +24,14 @@ public sealed class DetailsModel(MentoringService mentoring, LocalTime time, Tim
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>The accept form's chosen time.</summary>
+    [BindProperty(Name = "timeId")]
+    public int? TimeId { get; set; }
+
+    /// <summary>A meeting link or room, given when accepting or changed later.</summary>
+    [BindProperty]
+    public string? Place { get; set; }
+
     [BindProperty]
     public string? Feedback { get; set; }
 
@@ -34,8 +42,13 @@ public sealed class DetailsModel(MentoringService mentoring, LocalTime time, Tim
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
 
-    public Task<IActionResult> OnPostAcceptAsync(int id, int timeId, CancellationToken cancellationToken) =>
-        ActAsync(id, "accept", mentoring.AcceptAsync(id, timeId, HttpContext.ToMentoringActor(), cancellationToken), "Session booked. The calendar invitation is below and in your e-mail.", cancellationToken);
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken cancellationToken) =>
+        TimeId is not { } timeId
+            ? FailAsync(id, "accept", "Choose one of the times to accept.", cancellationToken)
+            : ActAsync(id, "accept", mentoring.AcceptAsync(id, timeId, HttpContext.ToMentoringActor(), Place, cancellationToken), "Session booked. The calendar invitation is below and in your e-mail.", cancellationToken);
+
+    public Task<IActionResult> OnPostPlaceAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, "place", mentoring.SetPlaceAsync(id, Place, HttpContext.ToMentoringActor(), cancellationToken), "The place is saved, and the updated invitation is on its way.", cancellationToken);
 
     public async Task<IActionResult> OnPostProposeAsync(int id, CancellationToken cancellationToken)
     {
