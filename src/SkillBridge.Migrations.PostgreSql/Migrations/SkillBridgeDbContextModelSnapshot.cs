@@ -242,6 +242,17 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Roles")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -257,6 +268,48 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Accounts.PasswordResetLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordResetLinks", (string)null);
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Accounts.SkillBridgeUser", b =>
@@ -308,6 +361,12 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("ReminderMailOff")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ReviewDigestSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ReviewMailDigest")
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecurityStamp")
@@ -710,6 +769,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.Property<int>("ModuleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReviewedContent")
+                        .HasColumnType("text");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1001,6 +1063,57 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("AvailabilityRanges", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilitySkippedWeeks", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Mentoring.MentoringRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1051,6 +1164,10 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("ModuleId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
@@ -1286,6 +1403,9 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("MailDigestPending")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
@@ -2015,6 +2135,15 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Accounts.PasswordResetLink", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Accounts.SkillBridgeUser", b =>
                 {
                     b.HasOne("SkillBridge.Core.People.Person", null)
@@ -2230,6 +2359,24 @@ namespace SkillBridge.Migrations.PostgreSql.Migrations
                     b.HasOne("SkillBridge.Core.Media.MediaFile", null)
                         .WithMany("Variants")
                         .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

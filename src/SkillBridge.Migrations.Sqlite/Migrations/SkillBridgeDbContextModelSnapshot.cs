@@ -226,6 +226,17 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -241,6 +252,46 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Invitations", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Accounts.PasswordResetLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordResetLinks", (string)null);
                 });
 
             modelBuilder.Entity("SkillBridge.Core.Accounts.SkillBridgeUser", b =>
@@ -292,6 +343,12 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ReminderMailOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewDigestSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReviewMailDigest")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
@@ -682,6 +739,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.Property<int>("ModuleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewedContent")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -959,6 +1019,53 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("AvailabilityRanges", (string)null);
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("AvailabilitySkippedWeeks", (string)null);
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Mentoring.MentoringRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1007,6 +1114,10 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ModuleId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Round")
                         .HasColumnType("INTEGER");
@@ -1232,6 +1343,9 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MailDigestPending")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
@@ -1937,6 +2051,15 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SkillBridge.Core.Accounts.PasswordResetLink", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SkillBridge.Core.Accounts.SkillBridgeUser", b =>
                 {
                     b.HasOne("SkillBridge.Core.People.Person", null)
@@ -2152,6 +2275,24 @@ namespace SkillBridge.Migrations.Sqlite.Migrations
                     b.HasOne("SkillBridge.Core.Media.MediaFile", null)
                         .WithMany("Variants")
                         .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilityRange", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkillBridge.Core.Mentoring.Availability.AvailabilitySkippedWeek", b =>
+                {
+                    b.HasOne("SkillBridge.Core.Accounts.SkillBridgeUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
