@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SkillBridge.BrowserTests.Authoring;
 
-/// <summary>The issue's whole story: an author writes a module with a screenshot and a quiz, a curator asks for a change, the author fixes it, the curator publishes, a learner finds it.</summary>
+/// <summary>The issue's whole story: an author writes a module with a screenshot and a quiz, a curator is told and asks for a change, the author is told and fixes it, the curator publishes, a learner finds it.</summary>
 [Collection(SiteInBrowser.Name)]
 public sealed class AuthoringWorkflowTests(BrowserFixture site)
 {
@@ -39,6 +39,8 @@ public sealed class AuthoringWorkflowTests(BrowserFixture site)
             // The author writes the module: steps, a pasted screenshot, a quiz from the builder, then submits it.
             await using var author = await site.OpenSignedInAsync(BrowserFixture.UniqueName("author"), [Roles.Author]);
             var page = author.Page;
+            await using var curator = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator]);
+            var review = curator.Page;
             slug = await Editor.StartModuleAsync(page, title, "tools");
             await page.Locator("#Form_Summary").FillAsync("Find this week's numbers in two minutes.");
             await Editor.Body(page).FillAsync("""
@@ -78,17 +80,30 @@ public sealed class AuthoringWorkflowTests(BrowserFixture site)
             await Editor.ClickAsync(page, "Submit for review");
             await Expect(page.Locator("#draft-state")).ToHaveTextAsync("Waiting for a curator's review");
 
-            // The curator finds it in the queue and asks for a change.
-            await using var curator = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator]);
-            var review = curator.Page;
+            // The curator is told: the notification leads to the review page, and opening that page clears it.
             await review.GotoAsync("/review");
-            await review.Locator("#review-queue").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+            await Expect(review.Locator("#notifications-link .count-badge")).ToHaveTextAsync("1 unread");
+            await review.Locator("#notifications-link").ClickAsync();
+            await review.WaitForPageAsync("/notifications");
+            await review.Locator(".notification-list a", new() { HasText = title }).ClickAsync();
             await review.WaitForPageAsync($"/review/{slug}");
+            await Expect(review.Locator("#notifications-link .count-badge")).ToHaveCountAsync(0);
+
+            // The curator asks for a change.
             await review.GetByLabel("What should the authors change?").FillAsync(comment);
             await review.GetByRole(AriaRole.Button, new() { Name = "Request changes" }).ClickAsync();
             await review.WaitForPageAsync("/review");
 
-            // The author reads the comment in the editor, fixes the text and submits again.
+            // The author is told, follows the notification to the editor (which clears it), reads the comment, fixes the
+            // text and submits again.
+            await page.GotoAsync("/learning");
+            await Expect(page.Locator("#notifications-link .count-badge")).ToHaveTextAsync("1 unread");
+            await page.Locator("#notifications-link").ClickAsync();
+            await page.WaitForPageAsync("/notifications");
+            await Expect(page.Locator(".notification-list")).ToContainTextAsync($"asked for changes to “{title}”");
+            await page.Locator(".notification-list a", new() { HasText = title }).ClickAsync();
+            await page.WaitForPageAsync(new Regex($"/authoring/{slug}"));
+            await Expect(page.Locator("#notifications-link .count-badge")).ToHaveCountAsync(0);
             await Editor.OpenAsync(page, slug);
             await Expect(page.Locator("#draft-state")).ToHaveTextAsync("Changes requested");
             await Expect(page.Locator(".review-comments")).ToContainTextAsync(comment);

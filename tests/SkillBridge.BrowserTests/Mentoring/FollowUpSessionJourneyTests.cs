@@ -112,13 +112,14 @@ public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
         await AssertAccessibleAsync(page);
         await SignOutAsync(page);
 
-        // The author sees one unread notification in the header and accepts the second time.
+        // The author sees two unread notifications in the header (the rating, then the request) and accepts the second time.
         await BrowserFixture.SignInAsync(page, authorUsername);
-        await Expect(page.Locator("#notifications-link .count-badge")).ToHaveTextAsync("1 unread");
+        await Expect(page.Locator("#notifications-link .count-badge")).ToHaveTextAsync("2 unread");
         await page.Locator("#notifications-link").ClickAsync();
         await page.WaitForPageAsync("/notifications");
+        await Expect(page.Locator(".notification-list")).ToContainTextAsync(new Regex(@"rated “[^”]+” 4 out of 5"));
         await AssertAccessibleAsync(page);
-        await page.Locator(".notification-list a").First.ClickAsync();
+        await page.Locator(".notification-list a", new() { HasText = "asked you for a follow-up session" }).ClickAsync();
         await Expect(page.Locator("#mentoring-state")).ToHaveTextAsync("Waiting for you to answer");
         await Expect(page.Locator("#message-heading + .their-message")).ToContainTextAsync("shared one");
         await AssertAccessibleAsync(page);
