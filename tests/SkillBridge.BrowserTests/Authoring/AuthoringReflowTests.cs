@@ -25,7 +25,7 @@ public sealed class AuthoringReflowTests(BrowserFixture site)
     [Theory]
     [InlineData("normal.standard")]
     [InlineData("normal.high")]
-    public async Task ReviewPageWithMarkedChanges_At320PixelsWithText200Percent_DoesNotScrollSideways(string display)
+    public async Task ReviewPageWithMarkedChangesAndTheQueue_At320PixelsWithText200Percent_DoesNotScrollSideways(string display)
     {
         var author = await site.CreateAccountAsync(BrowserFixture.UniqueName("author"), Roles.Author);
         var slug = await Drafts.CreateResubmittedAsync(site, author, "Narrow review " + Guid.NewGuid().ToString("N")[..6]);
@@ -38,6 +38,11 @@ public sealed class AuthoringReflowTests(BrowserFixture site)
             await session.Page.Locator("#source-changes summary").ClickAsync();
             await Assertions.Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Publish now" })).ToBeVisibleAsync();
 
+            await AssertReflowsAsync(session.Page);
+
+            // The queue the review page is reached from: on a phone its rows stack rather than scroll.
+            await session.Page.GotoAsync("/review");
+            await Assertions.Expect(session.Page.Locator("#review-queue")).ToContainTextAsync("Narrow review");
             await AssertReflowsAsync(session.Page);
         }
         finally

@@ -5,7 +5,7 @@ using SkillBridge.Core.Accounts;
 
 namespace SkillBridge.BrowserTests.Groups;
 
-/// <summary>axe in both themes, and reflow at 320 px with 200% text in both themes, for the department, group and account administration pages.</summary>
+/// <summary>axe in both themes, and reflow at 320 px with 200% text in both themes, for the department, group and account administration pages (with filters, a reset link shown, and the page that link opens).</summary>
 [Collection(SiteInBrowser.Name)]
 public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
 {
@@ -20,6 +20,9 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
         ("/admin/accounts", Roles.Admin),
         ("/admin/audit", Roles.Admin),
         ("bulk invitation preview", Roles.Admin),
+        ("/admin/accounts?q=a&role=author", Roles.Admin),
+        ("password reset link made", Roles.Admin),
+        ("password reset link opened", Roles.Admin),
     ];
 
     public static TheoryData<string, string, string> ScenesInBothThemes()
@@ -64,8 +67,8 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
         Assert.True(overflow.Length == 0, $"{scene} ({display}) at 320 px with 200% text:{Environment.NewLine}{string.Join(Environment.NewLine, overflow)}");
     }
 
-    /// <summary>Opens the page; the group scenes first create a group through its form, as a curator would.</summary>
-    private static async Task ShowAsync(IPage page, string scene)
+    /// <summary>Opens the page; the group scenes first create a group through its form, as a curator would; the reset link scenes first create the person.</summary>
+    private async Task ShowAsync(IPage page, string scene)
     {
         if (scene.StartsWith('/'))
         {
@@ -83,6 +86,23 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
             await page.GetByLabel("The list").FillAsync($"{BrowserFixture.UniqueName("ready")}@example.com, Ready Person, author\nnot-an-address");
             await page.GetByRole(AriaRole.Button, new() { Name = "Check the list" }).ClickAsync();
             await Assertions.Expect(page.Locator("#preview-summary")).ToContainTextAsync("1 ready, 1 with problems");
+            return;
+        }
+
+        if (scene.StartsWith("password reset link", StringComparison.Ordinal))
+        {
+            // The accounts page showing a new link once, then the page the link opens, where the person chooses a password.
+            var forgetful = BrowserFixture.UniqueName("forgetful");
+            await site.CreateAccountAsync(forgetful, Roles.Author);
+            await page.GotoAsync("/admin/accounts?q=" + forgetful);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Make a reset link for " + forgetful }).ClickAsync();
+            await Assertions.Expect(page.Locator("#reset-link")).ToBeVisibleAsync();
+            if (scene == "password reset link opened")
+            {
+                await page.GotoAsync(await page.Locator("#reset-link").InputValueAsync());
+                await Assertions.Expect(page.Locator("#Input_NewPassword")).ToBeVisibleAsync();
+            }
+
             return;
         }
 

@@ -27,6 +27,7 @@ public sealed class MentoringPagesTests(BrowserFixture site)
         ["accepted, invitation and cancel"] = new(MentoringStage.Accepted, false, r => r.Url, "#cancel-note"),
         ["started, mark held"] = new(MentoringStage.Started, true, r => r.Url, "#session-place-input"),
         ["held, feedback given and feedback form"] = new(MentoringStage.Held, true, r => r.Url, "#feedback-text"),
+        ["author's dashboard with an upcoming session"] = new(MentoringStage.Accepted, true, _ => "/authoring", "#upcoming-sessions li"),
     };
 
     public static TheoryData<string, string> ScenesInBothThemes()
