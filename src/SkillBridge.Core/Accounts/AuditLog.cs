@@ -48,6 +48,40 @@ public sealed class AuditLog(SkillBridgeDbContext db, TimeProvider time)
     }
 
     /// <summary>Every entry the filters match (the page is ignored), newest first, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The title of each module the entries name: the published revision's, else the newest revision's. Slugs of
+    /// modules deleted since are left out (the sentence then shows the slug).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ModuleTitlesAsync(IEnumerable<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var slugs = AuditText.ModuleSlugs(entries);
+        if (slugs.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in slugs.Chunk(500))
+        {
+            var rows = await db.Modules.AsNoTracking()
+                .Where(m => chunk.Contains(m.Slug))
+                .Select(m => new
+                {
+                    m.Slug,
+                    Title = m.PublishedRevision != null
+                        ? m.PublishedRevision.Title
+                        : m.Revisions.OrderByDescending(r => r.Id).Select(r => r.Title).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows.Where(r => !string.IsNullOrEmpty(r.Title)))
+            {
+                titles[row.Slug] = row.Title!;
+            }
+        }
+
+        return titles;
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ExportAsync(AuditQuery query, int limit, CancellationToken cancellationToken = default) =>
         await Filter(query).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(limit).ToListAsync(cancellationToken);
 

@@ -8,10 +8,23 @@ namespace SkillBridge.Core.Accounts;
 /// </summary>
 public static class AuditText
 {
-    public static string Describe(AuditEntry entry, DisplayNames names)
+    /// <summary>The actions whose subject is a module's slug.</summary>
+    public static readonly IReadOnlySet<string> ModuleActions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        AuditAction.Submitted, AuditAction.Published, AuditAction.Unpublished, AuditAction.Archived,
+        AuditAction.ChangesRequested, AuditAction.Scheduled,
+    };
+
+    /// <summary>
+    /// The entry as a sentence. A module is named by its title in quotes when <paramref name="moduleTitles"/> (slug to
+    /// title) knows it, otherwise by its slug (a module deleted since).
+    /// </summary>
+    public static string Describe(AuditEntry entry, DisplayNames names, IReadOnlyDictionary<string, string>? moduleTitles = null)
     {
         var who = entry.Actor is null ? "Someone not signed in" : names[entry.Actor];
-        var subject = names[entry.Subject];
+        var subject = ModuleActions.Contains(entry.Action)
+            ? moduleTitles is not null && moduleTitles.TryGetValue(entry.Subject, out var title) ? $"\u201c{title}\u201d" : entry.Subject
+            : names[entry.Subject];
         var selfAction = entry.Actor is not null && string.Equals(entry.Actor, entry.Subject, StringComparison.Ordinal);
         var details = entry.Details;
         return entry.Action switch
@@ -86,6 +99,10 @@ public static class AuditText
     /// <summary>The usernames an entry may name, to look their display names up in one query.</summary>
     public static IEnumerable<string> Usernames(IEnumerable<AuditEntry> entries) =>
         entries.SelectMany(e => e.Actor is null ? [e.Subject] : new[] { e.Actor, e.Subject });
+
+    /// <summary>The module slugs the entries name, to look their titles up in one query.</summary>
+    public static IReadOnlyCollection<string> ModuleSlugs(IEnumerable<AuditEntry> entries) =>
+        entries.Where(e => ModuleActions.Contains(e.Action)).Select(e => e.Subject).Distinct(StringComparer.Ordinal).ToList();
 
     private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";
 }

@@ -24,6 +24,27 @@ public sealed class AuditPageTests(SkillBridgeWebFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AuditPage_ModuleAction_NamesTheModuleByItsTitle()
+    {
+        var (admin, adminName) = await AdminAsync("Title Admin");
+        string slug, title;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            var module = await db.Modules.Include(m => m.PublishedRevision).FirstAsync(m => m.PublishedRevision != null);
+            (slug, title) = (module.Slug, module.PublishedRevision!.Title);
+            var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+            await audit.RecordAsync(AuditAction.Unpublished, adminName, slug, null);
+            await audit.RecordAsync(AuditAction.Unpublished, adminName, "a-module-deleted-since", null);
+        }
+
+        var page = await admin.GetPageAsync($"/admin/audit?action=Unpublished&person={adminName}");
+
+        var sentences = page.QuerySelectorAll("table.audit td.audit-text").Select(cell => cell.TextContent.Trim()).ToList();
+        Assert.Equal(["Title Admin unpublished the module a-module-deleted-since", $"Title Admin unpublished the module \u201c{title}\u201d"], sentences);
+    }
+
+    [Fact]
     public async Task AuditPage_ViewerInAnotherZone_ShowsTimesInTheirZone()
     {
         var (admin, adminName) = await AdminAsync("Zoned Admin", "Asia/Tokyo");

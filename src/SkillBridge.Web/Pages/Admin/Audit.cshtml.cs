@@ -38,6 +38,8 @@ public sealed class AuditModel(AuditLog audit, PeopleService people, IOptions<Sk
 
     public DisplayNames Names { get; private set; } = DisplayNames.None;
 
+    public IReadOnlyDictionary<string, string> ModuleTitles { get; private set; } = new Dictionary<string, string>();
+
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -45,6 +47,7 @@ public sealed class AuditModel(AuditLog audit, PeopleService people, IOptions<Sk
         Zone = ViewerTime.ZoneOf(User, options.Value);
         Result = await audit.SearchAsync(Query(), cancellationToken);
         Names = await people.DisplayNamesAsync(AuditText.Usernames(Result.Entries), cancellationToken);
+        ModuleTitles = await audit.ModuleTitlesAsync(Result.Entries, cancellationToken);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
@@ -52,13 +55,14 @@ public sealed class AuditModel(AuditLog audit, PeopleService people, IOptions<Sk
         Zone = ViewerTime.ZoneOf(User, options.Value);
         var entries = await audit.ExportAsync(Query(), CsvLimit, cancellationToken);
         var names = await people.DisplayNamesAsync(AuditText.Usernames(entries), cancellationToken);
+        var titles = await audit.ModuleTitlesAsync(entries, cancellationToken);
         var table = new ReportTable(
             "audit-log",
             "Audit log",
             [$"When ({Zone.Id})", "What happened", "Action", "Who", "Concerning", "Details"],
             entries.Select(e => new ReportRow([
                 TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(e.At, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                AuditText.Describe(e, names),
+                AuditText.Describe(e, names, titles),
                 e.Action,
                 e.Actor ?? "",
                 e.Subject,
