@@ -152,6 +152,7 @@ public static class DependencyInjection
         services.AddScoped<IPersonalDataSection, PathProgressDataSection>();
         services.AddScoped<IPersonalDataSection, AssignmentsDataSection>();
         services.AddScoped<IPersonalDataSection, MentoringDataSection>();
+        services.AddScoped<IPersonalDataSection, Mentoring.Availability.AvailabilityDataSection>();
         services.AddScoped<IPersonalDataSection, SessionsDataSection>();
         services.AddScoped<IPersonalDataSection, OutboxDataSection>();
         services.AddScoped<IPersonalDataSection, PathsDataSection>();

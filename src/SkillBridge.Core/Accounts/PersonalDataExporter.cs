@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
 using SkillBridge.Core.People;
 
 namespace SkillBridge.Core.Accounts;
@@ -11,7 +12,8 @@ public sealed record PersonalDataFile(string FileName, byte[] Json);
 
 public sealed record AccountData(string Username, string? Email, string? Name, string TimeZone, IReadOnlyList<string> Roles, DateTime? Created);
 
-public sealed record ProfileData(string Username, string Name, string Department, string Bio, IReadOnlyList<string> HelpsWith, string? Email);
+/// <param name="Photo">Where the person's profile photo is served (/media/…), null when they have none.</param>
+public sealed record ProfileData(string Username, string Name, string Department, string Bio, IReadOnlyList<string> HelpsWith, string? Photo, string? Email);
 
 /// <summary>
 /// Everything SkillBridge holds about one account, as one JSON document: the account, the linked profile, then one
@@ -32,7 +34,7 @@ public sealed class PersonalDataExporter(
             return null;
         }
 
-        var person = user.PersonId is { } personId ? await db.People.AsNoTracking().Include(p => p.Department).FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) : null;
+        var person = user.PersonId is { } personId ? await db.People.AsNoTracking().Include(p => p.Department).Include(p => p.Photo).FirstOrDefaultAsync(p => p.Id == personId, cancellationToken) : null;
         var subject = SubjectOf(user, person);
         var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,7 +45,7 @@ public sealed class PersonalDataExporter(
             writer.WriteStartObject();
             writer.WriteString("exportedAt", now);
             Write(writer, "account", new AccountData(user.UserName ?? "", user.Email, person?.Name, user.TimeZoneId, roles, user.CreatedAt));
-            Write(writer, "profile", person is null ? null : new ProfileData(person.Username, person.Name, person.Department?.Name ?? "", person.Bio, person.HelpsWith, person.Email));
+            Write(writer, "profile", person is null ? null : new ProfileData(person.Username, person.Name, person.Department?.Name ?? "", person.Bio, person.HelpsWith, person.Photo is { } photo ? MediaUrls.Of(photo) : null, person.Email));
             foreach (var section in sections)
             {
                 Write(writer, section.Name, await section.ExportAsync(subject, cancellationToken));

@@ -121,7 +121,9 @@ public sealed class ReviewCommentsSection(SkillBridgeDbContext db) : IPersonalDa
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Author, Person.FormerColleagueName), cancellationToken);
 }
 
-public sealed record InvitationRecord(string Email, string? Username, string InvitedBy, DateTime CreatedAt, DateTime? AcceptedAt);
+/// <param name="Name">The name the inviting admin gave the new account, if any.</param>
+/// <param name="Roles">The roles the invitation grants (author, curator, admin), empty for a learner.</param>
+public sealed record InvitationRecord(string Email, string? Username, string? Name, IReadOnlyList<string> Roles, string InvitedBy, DateTime CreatedAt, DateTime? AcceptedAt);
 
 /// <summary>
 /// Invitations sent to the person (removed with the account) and by them (kept, with the sender pseudonymised), and the
@@ -134,11 +136,11 @@ public sealed class InvitationsSection(SkillBridgeDbContext db) : IPersonalDataS
     public async Task<object?> ExportAsync(PersonalDataSubject subject, CancellationToken cancellationToken)
     {
         var email = subject.Email?.ToUpperInvariant();
-        return await db.Invitations.AsNoTracking()
+        var invitations = await db.Invitations.AsNoTracking()
             .Where(i => i.InvitedBy == subject.Username || (email != null && i.Email.ToUpper() == email) || i.Username == subject.Username)
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
-            .Select(i => new InvitationRecord(i.Email, i.Username, i.InvitedBy, i.CreatedAt, i.AcceptedAt))
             .ToListAsync(cancellationToken);
+        return invitations.Select(i => new InvitationRecord(i.Email, i.Username, i.Name, i.RoleList, i.InvitedBy, i.CreatedAt, i.AcceptedAt)).ToList();
     }
 
     public async Task EraseAsync(PersonalDataErasure erasure, CancellationToken cancellationToken)

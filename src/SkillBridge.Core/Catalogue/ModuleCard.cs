@@ -6,10 +6,17 @@ using SkillBridge.Core.People;
 namespace SkillBridge.Core.Catalogue;
 
 /// <summary>An author as lists show them; a former colleague has no profile to link to (and no photo).</summary>
-public sealed record AuthorLink(string Username, string Name, bool IsFormerColleague, string? PhotoSha256 = null, string? PhotoContentType = null)
+/// <param name="PhotoAvatarFileName">The photo's small copy (<see cref="ImageVariantMaker.AvatarWidth"/> px wide), when one was made.</param>
+public sealed record AuthorLink(string Username, string Name, bool IsFormerColleague, string? PhotoSha256 = null, string? PhotoContentType = null, string? PhotoAvatarFileName = null)
 {
-    /// <summary>The author's photo, or null when they have none: cards then show <see cref="Initials"/>.</summary>
-    public string? PhotoUrl => PhotoSha256 is null || PhotoContentType is null || IsFormerColleague ? null : MediaUrls.Of(PhotoSha256, PhotoContentType);
+    /// <summary>
+    /// The author's photo as an avatar loads it: the small copy, or the original when none was made (a photo no wider
+    /// than the avatar, or stored while libvips was off); null when they have none: cards then show <see cref="Initials"/>.
+    /// </summary>
+    public string? PhotoUrl =>
+        PhotoSha256 is null || PhotoContentType is null || IsFormerColleague ? null
+        : PhotoAvatarFileName is { } small ? "/media/" + small
+        : MediaUrls.Of(PhotoSha256, PhotoContentType);
 
     public string Initials => PersonInitials.Of(Name);
 }
@@ -47,7 +54,8 @@ public sealed record ModuleCard(
         r.Minutes,
         r.UpdatedOn,
         r.Authors.OrderBy(a => a.Position)
-            .Select(a => new AuthorLink(a.Person.Username, a.Person.Name, a.Person.LeftAt != null, a.Person.Photo!.Sha256, a.Person.Photo.ContentType))
+            .Select(a => new AuthorLink(a.Person.Username, a.Person.Name, a.Person.LeftAt != null, a.Person.Photo!.Sha256, a.Person.Photo.ContentType,
+                a.Person.Photo.Variants.Where(v => v.Width == ImageVariantMaker.AvatarWidth).Select(v => v.FileName).FirstOrDefault()))
             .ToList(),
         // Scalar subqueries rather than one object: SQLite has no OUTER APPLY to fetch a row per card.
         r.Images.Where(i => i.Path == r.Cover).Select(i => i.MediaFile.Sha256).FirstOrDefault(),

@@ -13,7 +13,7 @@ public static class ModuleRendering
     public static ImageSource Source(string sha256, string contentType, int width, int height, IEnumerable<(int Width, string FileName)> variants)
     {
         var url = $"/media/{sha256}{ImageFormats.ExtensionFor(contentType)}";
-        var smaller = variants.OrderBy(v => v.Width).Select(v => $"/media/{v.FileName} {v.Width}w").ToList();
+        var smaller = variants.Where(v => ImageVariantMaker.IsContentWidth(v.Width)).OrderBy(v => v.Width).Select(v => $"/media/{v.FileName} {v.Width}w").ToList();
         return smaller.Count == 0
             ? new ImageSource(url, width, height)
             : new ImageSource(url, width, height, string.Join(", ", smaller.Append($"{url} {width}w")), ImageSizes);

@@ -22,8 +22,17 @@ public sealed record VariantsMade(IReadOnlyList<VariantFile> Files, string? Prob
 /// </summary>
 public sealed class ImageVariantMaker(ImageProcessing processing, IProcessRunner runner, IOptions<MediaOptions> options, ILogger<ImageVariantMaker> logger)
 {
+    /// <summary>
+    /// The small copy avatars load (32 px circles, 48 on the profile card, at up to 2x density) instead of a
+    /// multi-megabyte original; content images' srcset leaves it out (<see cref="ContentWidths"/>).
+    /// </summary>
+    public const int AvatarWidth = 96;
+
     /// <summary>Widths made when the original is wider; 1600 covers the 46rem column at 200% text on a high-density screen.</summary>
-    public static IReadOnlyList<int> Widths { get; } = [480, 960, 1600];
+    public static IReadOnlyList<int> Widths { get; } = [AvatarWidth, 480, 960, 1600];
+
+    /// <summary>Whether a variant of this width belongs in a content image's srcset (the avatar copy does not).</summary>
+    public static bool IsContentWidth(int width) => width > AvatarWidth;
 
     // One thread per run: the gate already allows one run per core.
     private static readonly Dictionary<string, string> VipsEnvironment = new(StringComparer.Ordinal)

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using SkillBridge.Core;
+using SkillBridge.Web.Time;
 
 namespace SkillBridge.Web.Accounts;
 
@@ -14,7 +14,7 @@ public static class ViewerTime
         !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 
     public static string Format(DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+        DisplayDates.DateAndTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 
     /// <summary>Midnight at the start of a local date, as UTC.</summary>
     public static DateTime StartOfDayUtc(DateOnly date, TimeZoneInfo zone) =>

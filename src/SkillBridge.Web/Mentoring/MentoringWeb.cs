@@ -25,7 +25,7 @@ public static class MentoringWeb
     /// <summary>"Tue 1 Dec 2026, 09:00 Europe/London", and the other person's wall-clock time when their zone differs.</summary>
     public static string Describe(DateTime utc, LocalTime viewer, MentoringPerson? other)
     {
-        var text = viewer.ToLocal(utc).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + viewer.ZoneName;
+        var text = DisplayDates.WeekdayDateAndTime(viewer.ToLocal(utc)) + " " + viewer.ZoneName;
         if (other?.UserId is null || ViewerTime.Find(other.TimeZoneId) is not { } zone || zone.Id == viewer.Zone.Id)
         {
             return text;
@@ -33,7 +33,7 @@ public static class MentoringWeb
 
         var theirs = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         var sameDay = theirs.Date == viewer.ToLocal(utc).Date;
-        var when = theirs.ToString(sameDay ? "HH:mm" : "ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
+        var when = sameDay ? DisplayDates.Time(theirs) : DisplayDates.ShortDay(theirs) + ", " + DisplayDates.Time(theirs);
         return $"{text} — {when} for {other.FirstName} in {zone.Id}";
     }
 }
@@ -95,7 +95,7 @@ public sealed class ProposedTimesInput
             var local = day.ToDateTime(TimeOnly.MinValue).AddMinutes(minutes);
             if (time.ToUtc(local) is not { } utc)
             {
-                return ([], $"The {label}, {local.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture)}, does not exist in {time.ZoneName}: the clocks change then. Choose another time.");
+                return ([], $"The {label}, {DisplayDates.DateAndTime(local)}, does not exist in {time.ZoneName}: the clocks change then. Choose another time.");
             }
 
             result.Add(utc);

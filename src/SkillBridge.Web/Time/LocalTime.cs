@@ -26,10 +26,11 @@ public sealed class LocalTime(IHttpContextAccessor http, IOptions<SkillBridgeOpt
         return Zone.IsInvalidTime(unspecified) ? null : TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
     }
 
-    public string Format(DateTime utc) => ToLocal(utc).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + ZoneName;
+    /// <summary>"3 Mar 2026, 14:30 Europe/London" in the site culture (<see cref="DisplayDates.DateAndTime"/>).</summary>
+    public string Format(DateTime utc) => DisplayDates.DateAndTime(ToLocal(utc)) + " " + ZoneName;
 
-    /// <summary>The viewer's calendar date of an instant, e.g. "3 March 2026".</summary>
-    public string FormatDate(DateTime utc) => ToLocal(utc).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The viewer's calendar date of an instant, e.g. "3 March 2026" in the site culture.</summary>
+    public string FormatDate(DateTime utc) => DisplayDates.Date(ToLocal(utc));
 
     /// <summary>The viewer's calendar date of an instant for a time element's datetime attribute (yyyy-MM-dd).</summary>
     public string IsoDate(DateTime utc) => ToLocal(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

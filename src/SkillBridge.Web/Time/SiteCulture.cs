@@ -33,10 +33,4 @@ public static class SiteCulture
         });
         return app;
     }
-
-    /// <summary>"Tuesday 1 December" in the request's culture.</summary>
-    public static string DayHeading(DateOnly day) => day.ToString("dddd d MMMM", CultureInfo.CurrentCulture);
-
-    /// <summary>"Tue 1 Dec" in the request's culture.</summary>
-    public static string ShortDay(DateOnly day) => day.ToString("ddd d MMM", CultureInfo.CurrentCulture);
 }

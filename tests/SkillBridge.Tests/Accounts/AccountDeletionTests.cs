@@ -207,6 +207,39 @@ public sealed class AccountDeletionTests(SkillBridgeWebFactory factory) : IClass
         }
     }
 
+    [Fact]
+    public async Task Delete_AnAuthorKeptAsAFormerColleague_RemovesTheirPhotoBioHelpsWithAndAvailability()
+    {
+        var user = await factory.CreateAccountAsync("tom.okafor");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            var photo = db.MediaFiles.Add(new Core.Media.MediaFile { Sha256 = new string('b', 63) + "2", ContentType = "image/png", Length = 10, Width = 4, Height = 4 }).Entity;
+            await db.SaveChangesAsync();
+            var person = db.People.Single(p => p.Id == user.PersonId);
+            person.Bio = "Ask me about Excel.";
+            person.HelpsWith = ["Excel"];
+            person.PhotoMediaFileId = photo.Id;
+            db.AvailabilityRanges.Add(new Core.Mentoring.Availability.AvailabilityRange { UserId = user.Id, Day = DayOfWeek.Friday, StartMinute = 600, EndMinute = 660 });
+            db.AvailabilitySkippedWeeks.Add(new Core.Mentoring.Availability.AvailabilitySkippedWeek { UserId = user.Id, WeekStart = new DateOnly(2026, 12, 7) });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteForAsync(user.Id, "the.admin")).PersonKept);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            var person = await db.People.AsNoTracking().SingleAsync(p => p.Id == user.PersonId);
+            Assert.Equal(("", 0, null), (person.Bio, person.HelpsWith.Count, person.PhotoMediaFileId));
+            Assert.False(await db.AvailabilityRanges.AnyAsync(r => r.UserId == user.Id));
+            Assert.False(await db.AvailabilitySkippedWeeks.AnyAsync(w => w.UserId == user.Id));
+        }
+    }
+
     private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string password)
     {
         var page = await client.GetPageAsync("/account/delete");

@@ -59,7 +59,7 @@ public sealed class AuditPageTests(SkillBridgeWebFactory factory) : IClassFixtur
         var page = await admin.GetPageAsync($"/admin/audit?action=Locked&person={target.UserName}");
 
         var tokyo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
-        Assert.Equal(tokyo.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), page.Text("table.audit tbody td"));
+        Assert.Equal(tokyo.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture), page.Text("table.audit tbody td"));
         Assert.Contains("Times are in Asia/Tokyo", page.Text("#audit-count"), StringComparison.Ordinal);
     }
 

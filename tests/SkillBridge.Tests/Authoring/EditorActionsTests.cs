@@ -110,6 +110,23 @@ public sealed class EditorActionsTests(SkillBridgeWebFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task EditThisQuiz_Followed_OpensTheQuizFormWithItsQuestionFocused()
+    {
+        var (author, slug) = await NewModuleAsync("Intro.\n\n## First step\nPin it.\n\n```quiz\nquestion: Where is the pin?\noptions:\n  - text: Top\n    correct: true\n  - text: Bottom\n```\n");
+        var editor = await author.OpenEditorAsync(slug);
+        var href = editor.QuerySelector("#step-1 .step-quiz a")!.GetAttribute("href")!;
+
+        var page = await author.GetPageAsync($"/authoring/{slug}{href}");
+
+        // A URL fragment would make browsers skip autofocus (HTML's autofocus rules): the field itself scrolls into view.
+        Assert.DoesNotContain("#", href, StringComparison.Ordinal);
+        var question = page.QuerySelector<IHtmlInputElement>("#quiz-editor #Quiz_Question")!;
+        Assert.True(question.HasAttribute("autofocus"));
+        Assert.Equal("Where is the pin?", question.Value);
+        Assert.Single(page.QuerySelectorAll("[autofocus]"));
+    }
+
+    [Fact]
     public async Task AddImageHere_ThenUpload_PutsTheImageInThatStepWithAMeaningfulName()
     {
         var (author, slug) = await NewModuleAsync();

@@ -89,7 +89,7 @@ public sealed class ContentImporterMediaTests : IAsyncLifetime
 
         Assert.True(result.Succeeded);
         var media = await _site.WithDbAsync(db => db.MediaFiles.Include(m => m.Variants).SingleAsync());
-        Assert.Equal([480, 960], media.Variants.Select(v => v.Width).Order());
+        Assert.Equal([96, 480, 960], media.Variants.Select(v => v.Width).Order());
         Assert.All(media.Variants, v => Assert.True(File.Exists(Path.Combine(_site.MediaPath, v.FileName))));
     }
 }

@@ -201,8 +201,8 @@ public sealed class MediaUploadServiceTests
 
         Assert.True(result.Succeeded, result.Message);
         var row = Assert.Single(await site.MediaRowsAsync());
-        Assert.Equal([480, 960, 1600], row.Variants.Select(v => v.Width).Order());
-        Assert.Equal([24, 48, 80], row.Variants.Select(v => v.Height).Order());
+        Assert.Equal([96, 480, 960, 1600], row.Variants.Select(v => v.Width).Order());
+        Assert.Equal([5, 24, 48, 80], row.Variants.Select(v => v.Height).Order());
         Assert.Equal(row.Variants.Select(v => v.FileName).Append(row.FileName).Order(StringComparer.Ordinal), site.MediaFiles());
         foreach (var variant in row.Variants)
         {
@@ -223,7 +223,7 @@ public sealed class MediaUploadServiceTests
 
         Assert.True(result.Succeeded, result.Message);
         var row = Assert.Single(await site.MediaRowsAsync());
-        Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
+        Assert.Equal([96, 480, 960], row.Variants.Select(v => v.Width).Order());
         foreach (var variant in row.Variants)
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(site.MediaPath, variant.FileName));
@@ -243,7 +243,7 @@ public sealed class MediaUploadServiceTests
 
         Assert.True(result.Succeeded, result.Message);
         var row = Assert.Single(await site.MediaRowsAsync());
-        Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
+        Assert.Equal([96, 480, 960], row.Variants.Select(v => v.Width).Order());
         foreach (var fileName in row.Variants.Select(v => v.FileName).Append(row.FileName))
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(site.MediaPath, fileName));
@@ -265,7 +265,7 @@ public sealed class MediaUploadServiceTests
 
         Assert.True(result.Succeeded, result.Message);
         var row = Assert.Single(await site.MediaRowsAsync());
-        Assert.Equal([480, 960, 1600], row.Variants.Select(v => v.Width).Order());
+        Assert.Equal([96, 480, 960, 1600], row.Variants.Select(v => v.Width).Order());
         var runs = runner.Runs.ToList();
         Assert.Single(runs, run => run.Any(argument => Path.GetFileName(argument).StartsWith("original", StringComparison.Ordinal)));
         Assert.All(runs, run => Assert.Equal(["prlimit", $"--as={1024L * 1024 * 1024}", "--"], [Path.GetFileName(run[0]), run[1], run[2]]));
@@ -293,7 +293,7 @@ public sealed class MediaUploadServiceTests
 
         Assert.True(result.Succeeded, result.Message);
         var row = Assert.Single(await site.MediaRowsAsync());
-        Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
+        Assert.Equal([96, 480, 960], row.Variants.Select(v => v.Width).Order());
         Assert.All(row.Variants, v => Assert.EndsWith(".webp", v.FileName, StringComparison.Ordinal));
     }
 
@@ -316,7 +316,7 @@ public sealed class MediaUploadServiceTests
         Libvips.Require();
         await using var site = await MediaSite.CreateAsync(useLibvips: true);
 
-        var result = await site.UploadAsync(TestImages.Png(480, 10), "small.png");
+        var result = await site.UploadAsync(TestImages.Png(Core.Media.ImageVariantMaker.AvatarWidth, 10), "small.png");
 
         Assert.Empty(Assert.Single(await site.MediaRowsAsync()).Variants);
         Assert.Single(site.MediaFiles());
@@ -336,7 +336,7 @@ public sealed class MediaUploadServiceTests
 
         Assert.True(result.Succeeded, result.Message);
         var row = Assert.Single(await withVips.MediaRowsAsync());
-        Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
+        Assert.Equal([96, 480, 960], row.Variants.Select(v => v.Width).Order());
     }
 
     private static async Task AssertRefusedAsync(MediaSite site, MediaUploadResult result, MediaUploadFailure failure)

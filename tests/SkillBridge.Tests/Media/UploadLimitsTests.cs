@@ -71,13 +71,13 @@ public sealed class UploadLimitsTests
         var responses = await Task.WhenAll(first.PasteImageAsync(firstEditor, "same.png", image), second.PasteImageAsync(secondEditor, "same.png", image));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        // Each upload ran libvips three times (one decode, two variants): neither saw the other's row in time.
-        Assert.Equal(6, runner.Arrived);
+        // Each upload ran libvips four times (one decode, three variants): neither saw the other's row in time.
+        Assert.Equal(8, runner.Arrived);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
         var stored = await db.MediaFiles.Include(m => m.Variants).Where(m => m.Width == 1000 && m.Height == 20).ToListAsync();
         var row = Assert.Single(stored);
-        Assert.Equal([480, 960], row.Variants.Select(v => v.Width).Order());
+        Assert.Equal([96, 480, 960], row.Variants.Select(v => v.Width).Order());
         Assert.Equal(2, await db.ModuleDrafts.CountAsync(d => d.Images.Any(i => i.MediaFileId == row.Id)));
     }
 

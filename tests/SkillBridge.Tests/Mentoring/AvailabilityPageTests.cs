@@ -353,7 +353,7 @@ public sealed class AvailabilityPageTests : IAsyncLifetime
 
             var page = await learner.GetPageAsync(AskUrl);
 
-            Assert.Equal("Montag 23 November", page.QuerySelectorAll("#free-slots fieldset.slot-day > legend")[0].TextContent.Trim());
+            Assert.Equal("Montag 23. November", page.QuerySelectorAll("#free-slots fieldset.slot-day > legend")[0].TextContent.Trim());
             Assert.Equal("Montag", settings.Text("#day-0 > legend"));
             var askForm = page.QuerySelector<IHtmlFormElement>("form.mentoring-form")!;
             using var response = await learner.SubmitAsync(askForm, [new("Message", "Hallo"), new("DurationMinutes", "30"), new("Slot", ""), new("Times.FirstDate", "01.12.2026"), new("Times.FirstTime", "14:30")]);

@@ -90,20 +90,25 @@ public sealed class ProfileEditingTests : IDisposable
     [Fact]
     public async Task Save_AuthorPhoto_IsShownOnTheirCardsAndProfileAndCanBeRemoved()
     {
+        Media.Libvips.Require();
         await _factory.CreateAccountAsync("priya.shah");
         using var client = _factory.CreateBrowser();
         await client.SignInAsync("priya.shah");
 
         using var saved = await client.PostFormAsync("/account/profile", Form, new Dictionary<string, string> { ["Bio"] = "Runs LinkedIn.", ["HelpsWith"] = "LinkedIn" },
-            new FormFile("Photo", "priya.png", TestImages.Png(120, 120, red: 90)));
+            new FormFile("Photo", "priya.png", TestImages.Png(600, 600, red: 90)));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var photo = (await PersonAsync("priya.shah")).Photo!;
         var url = $"/media/{photo.Sha256}.png";
         var catalogue = await client.GetPageAsync("/?category=tools");
         var card = catalogue.QuerySelectorAll(".cards > li.card").Single(c => c.QuerySelector("h2 a")!.GetAttribute("href") == "/modules/share-your-screen");
-        Assert.Equal(url, card.QuerySelector(".card-authors img.avatar")!.GetAttribute("src"));
+        // Cards load the 96 px copy, not the original.
+        var small = card.QuerySelector(".card-authors img.avatar")!.GetAttribute("src")!;
+        Assert.Equal($"/media/{photo.Sha256}-96.png", small);
         Assert.Equal("", card.QuerySelector(".card-authors img.avatar")!.GetAttribute("alt"));
+        var png = await client.GetByteArrayAsync(small);
+        Assert.Equal((96, 96), (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
         var profile = await client.GetPageAsync("/people/priya.shah");
         Assert.Equal(url, profile.QuerySelector(".profile-head img.avatar")!.GetAttribute("src"));
 
