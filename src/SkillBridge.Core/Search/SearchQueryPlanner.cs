@@ -29,8 +29,12 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
     private readonly Dictionary<string, int> _docFreqs = new(StringComparer.Ordinal);
 
-    /// <summary>The query's positive part: every unit (or any), phrases always, excluded words removed; null when nothing is left.</summary>
-    public Query? Build(SearchQuery query, bool allWords)
+    /// <summary>
+    /// The query's positive part: every unit (or any), phrases always, excluded words removed; null when nothing is left.
+    /// Its proximity part (neighbouring words close together) is kept apart, so the caller can score it on the best
+    /// matches only (<see cref="RankedQuery"/>).
+    /// </summary>
+    public RankedQuery? Build(SearchQuery query, bool allWords)
     {
         var units = Units(query);
         units.AddRange(query.Phrases.Select(Phrase));
@@ -72,23 +76,18 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         }
 
         var excluded = query.Excluded.Select(Excluded).ToList();
-        if (proximity.Clauses.Count == 0 && excluded.Count == 0)
+        if (excluded.Count > 0)
         {
-            return result;
+            var match = new BooleanQuery { { result, Occur.MUST } };
+            foreach (var exclusion in excluded)
+            {
+                match.Add(exclusion, Occur.MUST_NOT);
+            }
+
+            result = match;
         }
 
-        var full = new BooleanQuery { { result, Occur.MUST } };
-        if (proximity.Clauses.Count > 0)
-        {
-            full.Add(proximity, Occur.SHOULD);
-        }
-
-        foreach (var exclusion in excluded)
-        {
-            full.Add(exclusion, Occur.MUST_NOT);
-        }
-
-        return full;
+        return new RankedQuery(result, proximity.Clauses.Count > 0 ? proximity : null);
     }
 
     /// <summary>The query with each word the catalogue does not hold replaced by the nearest word it does, or null when none is.</summary>
@@ -415,6 +414,17 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     }
 
     private static string Cut(string word) => word.Length <= SearchAnalysis.LongestPrefix ? word : word[..SearchAnalysis.LongestPrefix];
+}
+
+/// <summary>
+/// A query in two parts: <paramref name="Match"/> decides which modules match and scores them; <paramref name="Proximity"/>
+/// only adds to the score of a match that holds neighbouring words close together. <see cref="Full"/> scores both on
+/// every match; BM25 has no coordination factor or query norm, so its score is the sum of the two parts' scores and
+/// the proximity part can as well be added to the best matches afterwards (<see cref="SearchRescorer"/>).
+/// </summary>
+internal sealed record RankedQuery(Query Match, Query? Proximity)
+{
+    public Query Full => Proximity is null ? Match : new BooleanQuery { { Match, Occur.MUST }, { Proximity, Occur.SHOULD } };
 }
 
 /// <summary>What to mark in titles, summaries and snippets.</summary>

@@ -55,7 +55,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         {
             var byTitle = TopFieldCollector.Create(new Sort(new SortField(SearchFields.TitleSort, SortFieldType.STRING)), wanted * PageSize, false, false, false, true);
             var all = Run(searcher, new MatchAllDocsQuery(), byTitle, filterValues, request.IncludeFacets);
-            return await ResultsAsync(searcher, typed, null, false, all, byTitle, wanted, filters, request.IncludeFacets, null, cancellationToken);
+            return await ResultsAsync(searcher, typed, null, false, all, byTitle.GetTopDocs().ScoreDocs, wanted, filters, request.IncludeFacets, null, cancellationToken);
         }
 
         string? corrected = null;
@@ -87,15 +87,15 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         if (collector.Total < FewResults && units > 1 && planner.Build(plan, allWords: false) is { } any)
         {
             // Nothing has every word: show what has any, and say so. Only a few have every word: those first, then the rest.
-            var combined = new BooleanQuery { { any, Occur.MUST } };
+            var combined = new BooleanQuery { { any.Full, Occur.MUST } };
             if (built is not null && collector.Total > 0)
             {
-                var every = new BooleanQuery { { built, Occur.MUST } };
+                var every = new BooleanQuery { { built.Full, Occur.MUST } };
                 every.Boost = 20f;
                 combined.Add(every, Occur.SHOULD);
             }
 
-            var (anyCollector, anyTop) = Execute(searcher, combined, filterValues, wanted, request.IncludeFacets);
+            var (anyCollector, anyTop) = Execute(searcher, new RankedQuery(combined, null), filterValues, wanted, request.IncludeFacets);
             if (anyCollector.Total > collector.Total)
             {
                 anyWord = collector.Total == 0;
@@ -144,7 +144,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
             (collector, top) = Execute(searcher, planner.Build(query, allWords: false), none, 1, false, SuggestionCount);
         }
 
-        var ids = ModuleIds(searcher, top.GetTopDocs(0, SuggestionCount).ScoreDocs);
+        var ids = ModuleIds(searcher, top.Take(SuggestionCount).ToArray());
         if (ids.Count == 0)
         {
             return [];
@@ -207,18 +207,32 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     public async Task<int> ReindexAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default) =>
         await index.RebuildAsync(progress, cancellationToken);
 
-    private static (SearchCollector Collector, TopDocsCollector<ScoreDoc> Top) Execute(
-        IndexSearcher searcher, Query? query, string?[] filters, int page, bool facets, int pageSize = PageSize)
+    /// <summary>
+    /// Every match of <paramref name="query"/> counted (and its facets), and the best <paramref name="page"/> pages of
+    /// them in order: ranked by the match part, then the best <see cref="SearchRescorer.Window"/> (or more, for a late
+    /// page) reordered with the proximity part added.
+    /// </summary>
+    private static (SearchCollector Collector, ScoreDoc[] Top) Execute(
+        IndexSearcher searcher, RankedQuery? query, string?[] filters, int page, bool facets, int pageSize = PageSize)
     {
+        var wanted = page * pageSize;
+        var collected = query?.Proximity is null ? wanted : Math.Max(wanted, SearchRescorer.Window);
         // Out of order: a query of alternatives only (one word and its forms) is then scored a block of documents at a
         // time (BooleanScorer) instead of merging every clause's list one document at a time; ties still go by document.
-        var top = TopScoreDocCollector.Create(page * pageSize, false);
+        var top = TopScoreDocCollector.Create(collected, false);
         if (query is null)
         {
-            return (new SearchCollector(top, filters, facets), top);
+            return (new SearchCollector(top, filters, facets), []);
         }
 
-        return (Run(searcher, query, top, filters, facets), top);
+        var collector = Run(searcher, query.Match, top, filters, facets);
+        var hits = top.GetTopDocs().ScoreDocs;
+        if (query.Proximity is not null)
+        {
+            hits = SearchRescorer.Rescore(searcher, hits, query.Proximity);
+        }
+
+        return (collector, hits.Length > wanted ? hits[..wanted] : hits);
     }
 
     private static SearchCollector Run(IndexSearcher searcher, Query query, ICollector top, string?[] filters, bool facets)
@@ -230,18 +244,13 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     }
 
     private async Task<SearchResults> ResultsAsync(
-        IndexSearcher searcher, string typed, string? corrected, bool anyWord, SearchCollector collector, ICollector top, int wanted,
+        IndexSearcher searcher, string typed, string? corrected, bool anyWord, SearchCollector collector, ScoreDoc[] top, int wanted,
         SearchFilters filters, bool includeFacets, SearchMarks? marks, CancellationToken cancellationToken)
     {
         var total = collector.Total;
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         var page = Math.Min(wanted, pageCount);
-        var docs = top switch
-        {
-            TopDocsCollector<ScoreDoc> scored => scored.GetTopDocs((page - 1) * PageSize, PageSize).ScoreDocs,
-            TopDocsCollector<FieldValueHitQueue.Entry> sorted => sorted.GetTopDocs((page - 1) * PageSize, PageSize).ScoreDocs,
-            _ => [],
-        };
+        var docs = top.Skip((page - 1) * PageSize).Take(PageSize).ToArray();
         var hits = await HitsAsync(searcher, docs, marks, cancellationToken);
         var facets = includeFacets ? await FacetsAsync(collector, cancellationToken) : null;
         return new SearchResults(typed, corrected, anyWord, hits, total, page, pageCount, filters, facets);
