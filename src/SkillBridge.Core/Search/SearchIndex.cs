@@ -421,22 +421,20 @@ public sealed class SearchIndex : IDisposable
                 return null;
             }
 
-            writer = new IndexWriter(directory, Config(OpenMode.APPEND));
-            var searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
-            // Reads every segment's files once, so a damaged index is found here rather than by a learner's search.
-            var check = searchers.Acquire();
-            try
+            // Reads every segment's files once, so a damaged index is found here rather than by a learner's search. The
+            // check reads through ordinary file reads, not the memory map searches use: read through the map, every page
+            // of the index stayed in the site's resident memory although searches touch only part of it.
+            using (var checkDirectory = new NIOFSDirectory(path))
+            using (var check = DirectoryReader.Open(checkDirectory))
             {
-                foreach (var leaf in check.IndexReader.Leaves)
+                foreach (var leaf in check.Leaves)
                 {
                     ((SegmentReader)leaf.AtomicReader).CheckIntegrity();
                 }
             }
-            finally
-            {
-                searchers.Release(check);
-            }
 
+            writer = new IndexWriter(directory, Config(OpenMode.APPEND));
+            var searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
             return new Generation(directory, writer, searchers);
         }
 #pragma warning disable CA1031 // A damaged index can fail in many ways inside Lucene; every one of them means "rebuild it".
