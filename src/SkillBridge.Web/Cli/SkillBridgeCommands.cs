@@ -230,7 +230,7 @@ public static class SkillBridgeCommands
         var queriesFile = new Option<FileInfo?>("--queries") { Description = "Time the queries of this file (UTF-8, tab-separated: kind, query, category); needs --corpus." };
         var writeCorpus = new Option<DirectoryInfo?>("--write-corpus") { Description = "Write the synthetic corpus (--modules, --queries-per-kind) as corpus.tsv and queries.tsv in this folder, and stop." };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated database and print where it is, to look into a query by hand." };
-        var reuse = new Option<string?>("--reuse") { Description = "Time the queries against a database folder kept by an earlier --keep run (same --modules or --corpus), skipping generation and indexing." };
+        var reuse = new Option<string?>("--reuse") { Description = "Time the queries against a database folder kept by an earlier --keep run (same --modules or --corpus), skipping generation (the index is rebuilt, so changes to indexing are measured)." };
         var command = new Command("benchmark", "Search speed: index a synthetic corpus (or one from files) in a throwaway database and time a mix of queries.")
         {
             modules, perKind, corpusFile, queriesFile, writeCorpus, keep, reuse,
