@@ -10,10 +10,12 @@ using Lucene.Net.Util;
 namespace SkillBridge.Core.Search;
 
 /// <summary>
-/// How text becomes index terms. Every field folds case and accents; the stemmed fields (<see cref="SearchFields.Stemmed"/>)
-/// then apply English (Porter) stemming, the exact fields keep the words as written, and <see cref="SearchFields.Prefix"/>
-/// holds the leading letters of each title and tag word (edge n-grams), so a prefix is one term, however short. Stop
-/// words are indexed like any word (phrases and joined forms need them); queries leave them out (<see cref="SearchQueryPlanner"/>).
+/// How text becomes index terms. Every field folds case and accents. The text fields (<see cref="SearchFields.Stemmed"/>)
+/// hold each word's English (Porter) stem and, at the same position, the word as written where it differs from its stem
+/// ("sharing" gives "share" and "sharing"; "share" gives "share" once), so one field answers both a stem and an exact
+/// word. The exact fields keep the words as written, and <see cref="SearchFields.Prefix"/> holds the leading letters of
+/// each title and tag word (edge n-grams), so a prefix is one term, however short. Stop words are indexed like any word
+/// (phrases and joined forms need them); queries leave them out (<see cref="SearchQueryPlanner"/>).
 /// </summary>
 public static class SearchAnalysis
 {
@@ -23,8 +25,9 @@ public static class SearchAnalysis
     public const int LongestPrefix = 20;
 
     /// <summary>The analyzer of every field, by name.</summary>
-    public static Analyzer Create() => new PerFieldAnalyzerWrapper(new StemmedAnalyzer(), new Dictionary<string, Analyzer>(StringComparer.Ordinal)
+    public static Analyzer Create() => new PerFieldAnalyzerWrapper(new StemmedAnalyzer(keepWritten: true), new Dictionary<string, Analyzer>(StringComparer.Ordinal)
     {
+        [SearchFields.StemsOnly] = new StemmedAnalyzer(keepWritten: false),
         [SearchFields.TitleExact] = new ExactAnalyzer(),
         [SearchFields.Words] = new ExactAnalyzer(),
         [SearchFields.Authors] = new ExactAnalyzer(),
@@ -32,7 +35,7 @@ public static class SearchAnalysis
     });
 
     /// <summary>The word's stems as the stemmed fields index it (one for a word of letters; CJK text may give several).</summary>
-    public static List<string> Stems(Analyzer analyzer, string text) => Terms(analyzer, SearchFields.Body, text);
+    public static List<string> Stems(Analyzer analyzer, string text) => Terms(analyzer, SearchFields.StemsOnly, text);
 
     /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/> for <paramref name="field"/>.</summary>
     public static List<string> Terms(Analyzer analyzer, string field, string text)
@@ -63,7 +66,8 @@ public static class SearchAnalysis
         }
     }
 
-    private sealed class StemmedAnalyzer : Analyzer
+    /// <summary>Stems; with <paramref name="keepWritten"/>, also the word as written (first, same position) where it differs.</summary>
+    private sealed class StemmedAnalyzer(bool keepWritten) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
@@ -71,7 +75,15 @@ public static class SearchAnalysis
             TokenStream stream = new EnglishPossessiveFilter(Version, source);
             stream = new LowerCaseFilter(Version, stream);
             stream = new ASCIIFoldingFilter(stream);
+            if (!keepWritten)
+            {
+                return new TokenStreamComponents(source, new PorterStemFilter(stream));
+            }
+
+            // Each word twice, the first marked as a keyword (never stemmed); the second copy goes when stemming left it as it was.
+            stream = new KeywordRepeatFilter(stream);
             stream = new PorterStemFilter(stream);
+            stream = new RemoveDuplicatesTokenFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
     }
@@ -103,8 +115,14 @@ public static class SearchFields
     public const string Authors = "authors";
     public const string TitleExact = "title_x";
 
-    /// <summary>Every word of the module as written: the catalogue's vocabulary for corrections and joined/split forms.</summary>
+    /// <summary>
+    /// The words of the title, tags, summary and authors as written (modules only, no frequencies): with the text fields'
+    /// written forms, the catalogue's vocabulary for corrections and joined/split forms.
+    /// </summary>
     public const string Words = "words";
+
+    /// <summary>Not an index field: the name under which the analyzer gives stems only, for queries and highlighting.</summary>
+    public const string StemsOnly = "stems_only";
 
     public const string Prefix = "prefix";
     public const string Category = "category";

@@ -40,7 +40,7 @@ public sealed record SearchDocument(
             new TextField(SearchFields.Summary, Summary, Field.Store.NO),
             new TextField(SearchFields.Body, plainBody, Field.Store.NO),
             new Field(SearchFields.Authors, authorText, WithoutPositions),
-            new Field(SearchFields.Words, string.Join(" | ", Title, tags, Summary, plainBody, authorText), WithoutPositions),
+            new Field(SearchFields.Words, string.Join(" | ", Title, tags, Summary, authorText), VocabularyOnly),
             new Field(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), WithoutPositions),
             new SortedSetDocValuesField(SearchFields.Category, new BytesRef(CategoryKey)),
             new SortedSetDocValuesField(SearchFields.Level, new BytesRef(Level.ToString().ToLowerInvariant())),
@@ -62,6 +62,13 @@ public sealed record SearchDocument(
     private static readonly FieldType WithoutPositions = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
     {
         IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS,
+    });
+
+    /// <summary>A field only ever asked which modules hold a word, never scored: no frequencies, no length.</summary>
+    private static readonly FieldType VocabularyOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_ONLY,
+        OmitNorms = true,
     });
 
     private static FieldType Frozen(FieldType type)

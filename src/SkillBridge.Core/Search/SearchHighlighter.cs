@@ -53,7 +53,7 @@ internal static class SearchHighlighter
             return ranges;
         }
 
-        using var stream = analyzer.GetTokenStream(SearchFields.Body, text);
+        using var stream = analyzer.GetTokenStream(SearchFields.StemsOnly, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();

@@ -7,8 +7,8 @@ namespace SkillBridge.Core.Search;
 
 /// <summary>
 /// Turns a parsed query into a Lucene query over one index snapshot. Each content word matches its stem in the
-/// weighted text fields (title, tags, summary, body), the word as written (exact fields, so a product name ranks above
-/// words sharing its stem) and authors' names; stop and question words are left out unless the query has nothing else.
+/// weighted text fields (title, tags, summary, body), the word as written (the title's exact field, and the text
+/// fields' written forms, so a product name ranks above words sharing its stem) and authors' names; stop and question words are left out unless the query has nothing else.
 /// Two neighbouring words that the catalogue writes as one ("linked in") also match the joined word; a word the
 /// catalogue lacks that splits into two catalogue words ("screenshare") also matches both. Neighbouring words near
 /// each other in a module score extra. Curators' synonyms are alternatives to the word or query they name.
@@ -131,7 +131,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
         for (var i = 0; i + 1 < query.Terms.Count; i++)
         {
-            if (DocFreq(SearchFields.Words, query.Terms[i] + query.Terms[i + 1]) > 0)
+            if (WordFreq(query.Terms[i] + query.Terms[i + 1]) > 0)
             {
                 words.Add(query.Terms[i] + query.Terms[i + 1]);
             }
@@ -160,7 +160,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             var lastIsPrefix = query.LastTermIsPrefix && i == tokens.Count - 1;
             if (i + 1 < tokens.Count && !(StopWords.Contains(token) && StopWords.Contains(tokens[i + 1]))
                 && !(query.LastTermIsPrefix && i + 1 == tokens.Count - 1)
-                && DocFreq(SearchFields.Words, token + tokens[i + 1]) > 0)
+                && WordFreq(token + tokens[i + 1]) > 0)
             {
                 // "linked in" or "pass word": the joined word, or the words apart.
                 var joined = new BooleanQuery { { Word(token + tokens[i + 1]), Occur.SHOULD } };
@@ -242,9 +242,19 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         var query = new BooleanQuery();
         if (stems.Count == 1)
         {
+            // The word as written anywhere in the body earns as much again as its stem there: "screen" said eleven times
+            // outweighs a tag holding "sharing". A word that is its own stem is the stem's own term (whose weight doubles);
+            // another is held as written beside its stem (SearchAnalysis), so "teams" ranks "Teams" above "team".
+            var written = stems[0] == word;
             foreach (var (field, weight) in SearchFields.Stemmed)
             {
-                query.Add(new TermQuery(new Term(field, stems[0])) { Boost = weight }, Occur.SHOULD);
+                var boost = written && field == SearchFields.Body ? weight + WrittenWeight : weight;
+                query.Add(new TermQuery(new Term(field, stems[0])) { Boost = boost }, Occur.SHOULD);
+            }
+
+            if (!written)
+            {
+                query.Add(new TermQuery(new Term(SearchFields.Body, word)) { Boost = WrittenWeight }, Occur.SHOULD);
             }
         }
         else if (stems.Count > 1)
@@ -260,10 +270,12 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         }
 
         query.Add(new TermQuery(new Term(SearchFields.TitleExact, word)) { Boost = 3f }, Occur.SHOULD);
-        query.Add(new TermQuery(new Term(SearchFields.Words, word)) { Boost = 1f }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(SearchFields.Authors, word)) { Boost = 2f }, Occur.SHOULD);
         return query;
     }
+
+    /// <summary>What the word as written in the body adds to its stem's weight there (the title has its own exact field).</summary>
+    private const float WrittenWeight = 1f;
 
     private BooleanQuery AllWords(string text)
     {
@@ -272,6 +284,13 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         foreach (var word in words)
         {
             all.Add(Word(word), Occur.MUST);
+        }
+
+        // A curator's meaning is an expression: its words close together rank first, as a typed query's do.
+        var content = ContentWords(words);
+        for (var i = 0; i + 1 < content.Count; i++)
+        {
+            all.Add(Near(content[i], content[i + 1]), Occur.SHOULD);
         }
 
         return all;
@@ -307,10 +326,16 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     private bool Known(string word) =>
         DocFreq(SearchFields.Words, word) > 0 || Stems(word).Any(stem => SearchFields.Stemmed.Any(f => DocFreq(f.Field, stem) > 0));
 
+    /// <summary>
+    /// How many modules hold <paramref name="word"/> in their title, tags, summary or authors as written, or in their body
+    /// (as written, or as a stem: harmless for telling joined and split forms apart, which only test that a word is there).
+    /// </summary>
+    private int WordFreq(string word) => Math.Max(DocFreq(SearchFields.Words, word), DocFreq(SearchFields.Body, word));
+
     /// <summary>Two catalogue words that the unknown <paramref name="word"/> is made of, the more common split first.</summary>
     private (string, string)? Split(string word)
     {
-        if (word.Length < 5 || DocFreq(SearchFields.Words, word) > 0)
+        if (word.Length < 5 || WordFreq(word) > 0)
         {
             return null;
         }
@@ -325,7 +350,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 continue;
             }
 
-            var frequency = Math.Min(DocFreq(SearchFields.Words, a), DocFreq(SearchFields.Words, b));
+            var frequency = Math.Min(WordFreq(a), WordFreq(b));
             if (frequency > bestFrequency)
             {
                 (best, bestFrequency) = ((a, b), frequency);
@@ -335,36 +360,131 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         return best;
     }
 
-    /// <summary>The catalogue word nearest to <paramref name="word"/> (fewest edits, same first letter, then most modules), or null.</summary>
+    /// <summary>
+    /// The catalogue word nearest to <paramref name="word"/> (fewest edits, same first letter, then most modules), or null.
+    /// Candidates are words as written: those of titles, tags, summaries and authors, and those of bodies that are not
+    /// their own stem (a body's terms also hold stems such as "manag", which are no words to show).
+    /// </summary>
     private string? Nearest(string word)
     {
-        if (word.Length < 3 || MultiFields.GetTerms(reader, SearchFields.Words) is not { } terms)
+        if (word.Length < 3)
         {
             return null;
         }
 
-        var maxEdits = word.Length <= 4 ? 1 : 2;
-        var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(SearchFields.Words, word), maxEdits, 0, true);
         (string Word, int Edits, bool SameStart, int Frequency)? best = null;
-        var examined = 0;
-        while (examined++ < 500 && candidates.MoveNext())
+        foreach (var field in new[] { SearchFields.Words, SearchFields.Body })
         {
-            var candidate = candidates.Term.Utf8ToString();
-            if (candidate.Any(char.IsDigit))
+            if (MultiFields.GetTerms(reader, field) is not { } terms)
             {
                 continue;
             }
 
-            var option = (candidate, Edits: Distance(word, candidate), SameStart: candidate[0] == word[0], Frequency: candidates.DocFreq);
-            if (best is not { } current || option.Edits < current.Edits
-                || (option.Edits == current.Edits && (option.SameStart && !current.SameStart
-                    || (option.SameStart == current.SameStart && option.Frequency > current.Frequency))))
+            var maxEdits = word.Length <= 4 ? 1 : 2;
+            var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(field, word), maxEdits, 0, true);
+            var examined = 0;
+            while (examined++ < 500 && candidates.MoveNext())
             {
-                best = option;
+                var candidate = candidates.Term.Utf8ToString();
+                if (candidate.Any(char.IsDigit))
+                {
+                    continue;
+                }
+
+                var option = (candidate, Edits: Distance(word, candidate), SameStart: candidate[0] == word[0], Frequency: WordFreq(candidate));
+                if ((best is not { } current || option.Edits < current.Edits
+                    || (option.Edits == current.Edits && (option.SameStart && !current.SameStart
+                        || (option.SameStart == current.SameStart && option.Frequency > current.Frequency))))
+                    && (field == SearchFields.Words || Written(candidate)))
+                {
+                    best = option;
+                }
             }
         }
 
         return best?.Word;
+    }
+
+    /// <summary>How many modules are looked into for a body term written as it is (<see cref="Written"/>).</summary>
+    private const int WrittenSample = 50;
+
+    /// <summary>
+    /// Whether the body term <paramref name="term"/> is a word someone wrote, not only the stem of other words (the body
+    /// holds "manag" at every "manager"). A term that is not its own stem was written. Otherwise it is written where it
+    /// stands at a position none of the words stemming to it share, looked for in its first few modules; those words
+    /// begin with all of it but its last letter ("happi" stems "happy").
+    /// </summary>
+    private bool Written(string term)
+    {
+        if (Stem(term) != term)
+        {
+            return true;
+        }
+
+        var forms = new List<string>();
+        if (MultiFields.GetTerms(reader, SearchFields.Body) is { } terms)
+        {
+            var start = new BytesRef(term.Length > 1 ? term[..^1] : term);
+            var each = terms.GetEnumerator();
+            if (each.SeekCeil(start) != TermsEnum.SeekStatus.END)
+            {
+                do
+                {
+                    if (!StringHelper.StartsWith(each.Term, start))
+                    {
+                        break;
+                    }
+
+                    var form = each.Term.Utf8ToString();
+                    if (form != term && Stem(form) == term)
+                    {
+                        forms.Add(form);
+                    }
+                }
+                while (forms.Count < 100 && each.MoveNext());
+            }
+        }
+
+        if (forms.Count == 0)
+        {
+            return true;
+        }
+
+        var looked = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            if (atomic.GetTermPositionsEnum(new Term(SearchFields.Body, term)) is not { } positions)
+            {
+                continue;
+            }
+
+            var others = forms.Select(f => atomic.GetTermPositionsEnum(new Term(SearchFields.Body, f))).Where(p => p is not null).ToList();
+            for (var doc = positions.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS && looked++ < WrittenSample; doc = positions.NextDoc())
+            {
+                var taken = new HashSet<int>();
+                foreach (var other in others)
+                {
+                    if (other!.DocID <= doc && other.DocID != DocIdSetIterator.NO_MORE_DOCS && (other.DocID == doc || other.Advance(doc) == doc))
+                    {
+                        for (var i = 0; i < other.Freq; i++)
+                        {
+                            taken.Add(other.NextPosition());
+                        }
+                    }
+                }
+
+                for (var i = 0; i < positions.Freq; i++)
+                {
+                    if (!taken.Contains(positions.NextPosition()))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Edits between two words: insertions, deletions, substitutions and swaps of neighbours.</summary>
