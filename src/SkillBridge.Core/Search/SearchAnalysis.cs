@@ -13,7 +13,7 @@ namespace SkillBridge.Core.Search;
 /// How text becomes index terms. Every field folds case and accents. The text fields (<see cref="SearchFields.Stemmed"/>)
 /// hold each word's English (Porter) stem and, at the same position, the word as written where it differs from its stem
 /// ("sharing" gives "share" and "sharing"; "share" gives "share" once), so one field answers both a stem and an exact
-/// word. The exact fields keep the words as written, and <see cref="SearchFields.Prefix"/> holds the leading letters of
+/// word. The words and authors fields keep the words as written, and <see cref="SearchFields.Prefix"/> holds the leading letters of
 /// each title and tag word (edge n-grams), so a prefix is one term, however short. Stop words are indexed like any word
 /// (phrases and joined forms need them); queries leave them out (<see cref="SearchQueryPlanner"/>).
 /// </summary>
@@ -28,7 +28,6 @@ public static class SearchAnalysis
     public static Analyzer Create() => new PerFieldAnalyzerWrapper(new StemmedAnalyzer(keepWritten: true), new Dictionary<string, Analyzer>(StringComparer.Ordinal)
     {
         [SearchFields.StemsOnly] = new StemmedAnalyzer(keepWritten: false),
-        [SearchFields.TitleExact] = new ExactAnalyzer(),
         [SearchFields.Words] = new ExactAnalyzer(),
         [SearchFields.Authors] = new ExactAnalyzer(),
         [SearchFields.Prefix] = new PrefixAnalyzer(),
@@ -113,7 +112,6 @@ public static class SearchFields
     public const string Summary = "summary";
     public const string Body = "body";
     public const string Authors = "authors";
-    public const string TitleExact = "title_x";
 
     /// <summary>
     /// The words of the title, tags, summary and authors as written (modules only, no frequencies): with the text fields'

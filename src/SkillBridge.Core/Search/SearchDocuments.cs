@@ -35,7 +35,6 @@ public sealed record SearchDocument(
             new StringField(SearchFields.Id, ModuleId.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(SearchFields.ModuleId, ModuleId),
             new TextField(SearchFields.Title, Title, Field.Store.NO),
-            new Field(SearchFields.TitleExact, Title, WithoutPositions),
             new TextField(SearchFields.Tags, tags, Field.Store.NO),
             new TextField(SearchFields.Summary, Summary, Field.Store.NO),
             new TextField(SearchFields.Body, plainBody, Field.Store.NO),
@@ -56,7 +55,7 @@ public sealed record SearchDocument(
     }
 
     /// <summary>
-    /// Fields only ever asked for single terms (exact words, authors, prefixes): frequencies for BM25 but no positions,
+    /// Fields only ever asked for single terms (authors, prefixes): frequencies for BM25 but no positions,
     /// which phrases and proximity read only in the stemmed fields.
     /// </summary>
     private static readonly FieldType WithoutPositions = Frozen(new FieldType(TextField.TYPE_NOT_STORED)

@@ -25,7 +25,7 @@ namespace SkillBridge.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     private const string SchemaKey = "schema";
 

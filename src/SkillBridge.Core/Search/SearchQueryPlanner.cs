@@ -7,8 +7,8 @@ namespace SkillBridge.Core.Search;
 
 /// <summary>
 /// Turns a parsed query into a Lucene query over one index snapshot. Each content word matches its stem in the
-/// weighted text fields (title, tags, summary, body), the word as written (the title's exact field, and the text
-/// fields' written forms, so a product name ranks above words sharing its stem) and authors' names; stop and question words are left out unless the query has nothing else.
+/// weighted text fields (title, tags, summary, body), the word as written in the title and body (so a product name ranks
+/// above words sharing its stem) and authors' names; stop and question words are left out unless the query has nothing else.
 /// Two neighbouring words that the catalogue writes as one ("linked in") also match the joined word; a word the
 /// catalogue lacks that splits into two catalogue words ("screenshare") also matches both. Neighbouring words near
 /// each other in a module score extra. Curators' synonyms are alternatives to the word or query they name.
@@ -242,19 +242,20 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         var query = new BooleanQuery();
         if (stems.Count == 1)
         {
-            // The word as written anywhere in the body earns as much again as its stem there: "screen" said eleven times
-            // outweighs a tag holding "sharing". A word that is its own stem is the stem's own term (whose weight doubles);
-            // another is held as written beside its stem (SearchAnalysis), so "teams" ranks "Teams" above "team".
+            // The word as written earns extra in the title and in the body: "screen" said eleven times outweighs a tag
+            // holding "sharing", and "teams" ranks "Teams" above "team". A word that is its own stem is the stem's own
+            // term, whose weight grows by as much; another is held as written beside its stem (SearchAnalysis).
             var written = stems[0] == word;
             foreach (var (field, weight) in SearchFields.Stemmed)
             {
-                var boost = written && field == SearchFields.Body ? weight + WrittenWeight : weight;
+                var boost = written ? weight + WrittenWeight(field) : weight;
                 query.Add(new TermQuery(new Term(field, stems[0])) { Boost = boost }, Occur.SHOULD);
             }
 
             if (!written)
             {
-                query.Add(new TermQuery(new Term(SearchFields.Body, word)) { Boost = WrittenWeight }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(SearchFields.Title, word)) { Boost = WrittenWeight(SearchFields.Title) }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(SearchFields.Body, word)) { Boost = WrittenWeight(SearchFields.Body) }, Occur.SHOULD);
             }
         }
         else if (stems.Count > 1)
@@ -269,13 +270,17 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             query.Add(all, Occur.SHOULD);
         }
 
-        query.Add(new TermQuery(new Term(SearchFields.TitleExact, word)) { Boost = 3f }, Occur.SHOULD);
         query.Add(new TermQuery(new Term(SearchFields.Authors, word)) { Boost = 2f }, Occur.SHOULD);
         return query;
     }
 
-    /// <summary>What the word as written in the body adds to its stem's weight there (the title has its own exact field).</summary>
-    private const float WrittenWeight = 1f;
+    /// <summary>What the word as written adds to its stem's weight in a field: much in the title, some in the body.</summary>
+    private static float WrittenWeight(string field) => field switch
+    {
+        SearchFields.Title => 3f,
+        SearchFields.Body => 1f,
+        _ => 0f,
+    };
 
     private BooleanQuery AllWords(string text)
     {
@@ -372,7 +377,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             return null;
         }
 
-        (string Word, int Edits, bool SameStart, int Frequency)? best = null;
+        var options = new Dictionary<string, (string Word, int Edits, bool SameStart, int Frequency, bool Written)>(StringComparer.Ordinal);
         foreach (var field in new[] { SearchFields.Words, SearchFields.Body })
         {
             if (MultiFields.GetTerms(reader, field) is not { } terms)
@@ -386,23 +391,17 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             while (examined++ < 500 && candidates.MoveNext())
             {
                 var candidate = candidates.Term.Utf8ToString();
-                if (candidate.Any(char.IsDigit))
+                if (!candidate.Any(char.IsDigit) && !options.ContainsKey(candidate))
                 {
-                    continue;
-                }
-
-                var option = (candidate, Edits: Distance(word, candidate), SameStart: candidate[0] == word[0], Frequency: WordFreq(candidate));
-                if ((best is not { } current || option.Edits < current.Edits
-                    || (option.Edits == current.Edits && (option.SameStart && !current.SameStart
-                        || (option.SameStart == current.SameStart && option.Frequency > current.Frequency))))
-                    && (field == SearchFields.Words || Written(candidate)))
-                {
-                    best = option;
+                    options[candidate] = (candidate, Distance(word, candidate), candidate[0] == word[0], WordFreq(candidate), field == SearchFields.Words);
                 }
             }
         }
 
-        return best?.Word;
+        // Best first; a body term is checked for being written only when its turn comes (most often the first one is).
+        return options.Values
+            .OrderBy(o => o.Edits).ThenByDescending(o => o.SameStart).ThenByDescending(o => o.Frequency).ThenBy(o => o.Word, StringComparer.Ordinal)
+            .FirstOrDefault(o => o.Written || Written(o.Word)).Word;
     }
 
     /// <summary>How many modules are looked into for a body term written as it is (<see cref="Written"/>).</summary>
