@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -46,7 +45,7 @@ public sealed class PersonalDataPagesTests(BrowserFixture site)
         await Assertions.Expect(session.Page.Locator("main h1")).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(display.EndsWith(".high", StringComparison.Ordinal) ? 1 : 0);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);

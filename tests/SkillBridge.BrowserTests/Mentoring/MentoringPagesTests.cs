@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Authoring;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -54,7 +53,7 @@ public sealed class MentoringPagesTests(BrowserFixture site)
             await using var session = await OpenAsync(scene, request, null, display);
             var page = session.Page;
 
-            var result = await page.RunAxe();
+            var result = await page.RunAxeAsync();
 
             Assert.NotEmpty(result.Passes);
             var violations = AxeReport.SeriousOrCritical(result);

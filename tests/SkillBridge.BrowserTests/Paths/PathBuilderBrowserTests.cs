@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -86,7 +85,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
         await session.Page.GotoAsync(url);
         await Expect(session.Page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(display.EndsWith(".high", StringComparison.Ordinal) ? 1 : 0);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -33,7 +32,7 @@ public sealed class ReportPagesTests(BrowserFixture site)
         await CompleteModuleAsync(session.Page);
         await session.Page.GotoAsync(path);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -50,7 +49,7 @@ public sealed class SearchSynonymPagesTests(BrowserFixture site)
         await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("synonyms"), [Roles.Curator], cookies: BrowserFixture.DisplayCookie(display));
         await ShowAsync(session.Page, scene);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
