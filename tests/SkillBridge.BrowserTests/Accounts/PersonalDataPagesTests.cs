@@ -40,7 +40,7 @@ public sealed class PersonalDataPagesTests(BrowserFixture site)
     [MemberData(nameof(PagesInBothThemes))]
     public async Task Page_InTheme_HasNoSeriousOrCriticalViolations(string path, string role, string display)
     {
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("data"), RolesFor(role), cookies: BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync(RolesFor(role), cookies: BrowserFixture.DisplayCookie(display));
         await session.Page.GotoAsync(path);
         await Assertions.Expect(session.Page.Locator("main h1")).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(display.EndsWith(".high", StringComparison.Ordinal) ? 1 : 0);
@@ -56,8 +56,7 @@ public sealed class PersonalDataPagesTests(BrowserFixture site)
     [MemberData(nameof(PagesInBothThemes))]
     public async Task Page_At320PixelsWithText200Percent_DoesNotScrollSideways(string path, string role, string display)
     {
-        await using var session = await site.OpenSignedInAsync(
-            BrowserFixture.UniqueName("narrow"), RolesFor(role), new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync(RolesFor(role), new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
         await session.Page.GotoAsync(path);
         await session.Page.AddStyleTagAsync(new() { Content = Overflow.Text200Percent });
 

@@ -92,7 +92,7 @@ public sealed class AssignmentPagesTests(BrowserFixture site)
         var session = await site.OpenAsync(options, BrowserFixture.DisplayCookie(display));
         try
         {
-            await BrowserFixture.SignInAsync(session.Page, asCurator ? curator : learner);
+            await BrowserFixture.PostSignInAsync(session.Context, asCurator ? curator : learner);
             await session.Page.GotoAsync(path.Replace("{id}", assignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             await Expect(session.Page.Locator(shows).First).ToBeVisibleAsync();
             return session;

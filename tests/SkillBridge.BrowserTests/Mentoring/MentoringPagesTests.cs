@@ -130,7 +130,7 @@ public sealed class MentoringPagesTests(BrowserFixture site)
         var session = await site.OpenAsync(options, BrowserFixture.DisplayCookie(display));
         try
         {
-            await BrowserFixture.SignInAsync(session.Page, asAuthor ? request.Author : request.Learner);
+            await BrowserFixture.PostSignInAsync(session.Context, asAuthor ? request.Author : request.Learner);
             await session.Page.GotoAsync(path(request));
             await Expect(session.Page.Locator(shows).First).ToBeVisibleAsync();
             await Expect(session.Page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(display.EndsWith(".high", StringComparison.Ordinal) ? 1 : 0);
