@@ -11,7 +11,7 @@ namespace SkillBridge.BrowserTests.Infrastructure;
 public sealed partial class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
     private readonly SkillBridgeServer _server;
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _sharedSignIns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _sharedStates = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private bool _disposed;
@@ -99,20 +99,29 @@ public sealed partial class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     /// modules, no settings, no signing out (that would end the shared session). Site data (groups, synonyms, other accounts)
     /// is fine. A test that changes its own account, or is about signing in, takes a new account through <c>OpenSignedInAsync</c>.
     /// </remarks>
-    public async Task<BrowserSession> OpenSignedInSharedAsync(string[] roles, BrowserNewContextOptions? options = null, params Cookie[] cookies)
+    public Task<BrowserSession> OpenSignedInSharedAsync(string[] roles, BrowserNewContextOptions? options = null, params Cookie[] cookies) =>
+        OpenSharedAsync(
+            "roles: " + string.Join(' ', roles.Order(StringComparer.Ordinal)),
+            () => OpenSignedInAsync(UniqueName("shared." + (roles.Length == 0 ? "learner" : string.Join('.', roles)).ToLowerInvariant()), roles),
+            options,
+            cookies);
+
+    /// <summary>
+    /// A fresh context that starts with the cookies and local storage <paramref name="arrange"/> left in its own context. The
+    /// arrangement runs once per <paramref name="key"/> on this site, the first time the key is asked for; later calls reuse
+    /// what it left. For a signed-in person in a state many tests look at (a module taken, a report with a completion),
+    /// when those tests only look: anything a test changes in that account, the tests after it would see.
+    /// </summary>
+    public async Task<BrowserSession> OpenSharedAsync(string key, Func<Task<BrowserSession>> arrange, BrowserNewContextOptions? options = null, params Cookie[] cookies)
     {
-        var key = string.Join(' ', roles.Order(StringComparer.Ordinal));
-        var storageState = await _sharedSignIns.GetOrAdd(key, _ => new Lazy<Task<string>>(() => SignInSharedAccountAsync(roles))).Value;
+        var storageState = await _sharedStates.GetOrAdd(key, _ => new Lazy<Task<string>>(async () =>
+        {
+            await using var arranged = await arrange();
+            return await arranged.Context.StorageStateAsync();
+        })).Value;
         options ??= new BrowserNewContextOptions();
         options.StorageState = storageState;
         return await OpenAsync(options, cookies);
-    }
-
-    private async Task<string> SignInSharedAccountAsync(string[] roles)
-    {
-        var username = UniqueName("shared." + (roles.Length == 0 ? "learner" : string.Join('.', roles)).ToLowerInvariant());
-        await using var session = await OpenSignedInAsync(username, roles);
-        return await session.Context.StorageStateAsync();
     }
 
     /// <summary>Signs the page's context in through /account/signin and waits until the site shows the account in the header.</summary>
