@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 
@@ -66,7 +65,7 @@ public sealed class AxeTests(BrowserFixture site)
 
     private static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));

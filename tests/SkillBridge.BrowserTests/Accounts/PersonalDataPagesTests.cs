@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -41,12 +40,12 @@ public sealed class PersonalDataPagesTests(BrowserFixture site)
     [MemberData(nameof(PagesInBothThemes))]
     public async Task Page_InTheme_HasNoSeriousOrCriticalViolations(string path, string role, string display)
     {
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("data"), RolesFor(role), cookies: BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync(RolesFor(role), cookies: BrowserFixture.DisplayCookie(display));
         await session.Page.GotoAsync(path);
         await Assertions.Expect(session.Page.Locator("main h1")).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(display.EndsWith(".high", StringComparison.Ordinal) ? 1 : 0);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
@@ -57,8 +56,7 @@ public sealed class PersonalDataPagesTests(BrowserFixture site)
     [MemberData(nameof(PagesInBothThemes))]
     public async Task Page_At320PixelsWithText200Percent_DoesNotScrollSideways(string path, string role, string display)
     {
-        await using var session = await site.OpenSignedInAsync(
-            BrowserFixture.UniqueName("narrow"), RolesFor(role), new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync(RolesFor(role), new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
         await session.Page.GotoAsync(path);
         await session.Page.AddStyleTagAsync(new() { Content = Overflow.Text200Percent });
 

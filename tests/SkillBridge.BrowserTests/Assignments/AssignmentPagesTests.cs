@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -43,7 +42,7 @@ public sealed class AssignmentPagesTests(BrowserFixture site)
     {
         await using var session = await OpenAsync(path, null, display);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
@@ -93,7 +92,7 @@ public sealed class AssignmentPagesTests(BrowserFixture site)
         var session = await site.OpenAsync(options, BrowserFixture.DisplayCookie(display));
         try
         {
-            await BrowserFixture.SignInAsync(session.Page, asCurator ? curator : learner);
+            await BrowserFixture.PostSignInAsync(session.Context, asCurator ? curator : learner);
             await session.Page.GotoAsync(path.Replace("{id}", assignmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             await Expect(session.Page.Locator(shows).First).ToBeVisibleAsync();
             return session;

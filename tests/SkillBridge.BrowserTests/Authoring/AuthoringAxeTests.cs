@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -150,7 +149,7 @@ public sealed class AuthoringAxeTests(BrowserFixture site)
         // Signed in or not, the page must be in the theme the cookie asks for, or the second run would check the first theme again.
         var highContrast = (await page.Context.CookiesAsync()).Any(c => c.Name == "skillbridge-display" && c.Value.EndsWith(".high", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(highContrast ? 1 : 0);
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));

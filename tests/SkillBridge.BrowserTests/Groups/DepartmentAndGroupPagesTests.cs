@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -43,10 +42,10 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
     [MemberData(nameof(ScenesInBothThemes))]
     public async Task Page_InTheme_HasNoSeriousOrCriticalViolations(string scene, string role, string display)
     {
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("groups"), [role], cookies: BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync([role], cookies: BrowserFixture.DisplayCookie(display));
         await ShowAsync(session.Page, scene);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
@@ -57,8 +56,7 @@ public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
     [MemberData(nameof(ScenesInBothThemes))]
     public async Task Page_At320PixelsWithText200Percent_DoesNotScrollSideways(string scene, string role, string display)
     {
-        await using var session = await site.OpenSignedInAsync(
-            BrowserFixture.UniqueName("narrow"), [role], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync([role], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
         await ShowAsync(session.Page, scene);
         await session.Page.AddStyleTagAsync(new() { Content = Overflow.Text200Percent });
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillBridge.Core;
@@ -6,9 +8,10 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Infrastructure;
 
 /// <summary>One running site and one headless Chromium, shared by every test in the collection; each test gets its own browser context.</summary>
-public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
+public sealed partial class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
     private readonly SkillBridgeServer _server;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _sharedStates = new(StringComparer.Ordinal);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private bool _disposed;
@@ -74,13 +77,51 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         return username;
     }
 
-    /// <summary>A new account with these roles, and a fresh context signed in as it through the real sign-in form.</summary>
+    /// <summary>
+    /// A new account with these roles, and a fresh context signed in as it by posting the sign-in form (<see cref="PostSignInAsync"/>);
+    /// the page has not loaded anything yet.
+    /// </summary>
     public async Task<BrowserSession> OpenSignedInAsync(string username, string[] roles, BrowserNewContextOptions? options = null, params Cookie[] cookies)
     {
         await CreateAccountAsync(username, roles);
         var session = await OpenAsync(options, cookies);
-        await SignInAsync(session.Page, username);
+        await PostSignInAsync(session.Context, username);
         return session;
+    }
+
+    /// <summary>
+    /// A fresh context signed in as this site's one shared account with exactly <paramref name="roles"/>. The first call for
+    /// those roles makes the account and signs it in (<see cref="OpenSignedInAsync(string, string[], BrowserNewContextOptions?, Cookie[])"/>);
+    /// later contexts start with that sign-in's cookies, which saves making an account and signing it in per test.
+    /// </summary>
+    /// <remarks>
+    /// Only for tests that look at pages as "someone with these roles" and leave that account as it was: no progress through
+    /// modules, no settings, no signing out (that would end the shared session). Site data (groups, synonyms, other accounts)
+    /// is fine. A test that changes its own account, or is about signing in, takes a new account through <c>OpenSignedInAsync</c>.
+    /// </remarks>
+    public Task<BrowserSession> OpenSignedInSharedAsync(string[] roles, BrowserNewContextOptions? options = null, params Cookie[] cookies) =>
+        OpenSharedAsync(
+            "roles: " + string.Join(' ', roles.Order(StringComparer.Ordinal)),
+            () => OpenSignedInAsync(UniqueName("shared." + (roles.Length == 0 ? "learner" : string.Join('.', roles)).ToLowerInvariant()), roles),
+            options,
+            cookies);
+
+    /// <summary>
+    /// A fresh context that starts with the cookies and local storage <paramref name="arrange"/> left in its own context. The
+    /// arrangement runs once per <paramref name="key"/> on this site, the first time the key is asked for; later calls reuse
+    /// what it left. For a signed-in person in a state many tests look at (a module taken, a report with a completion),
+    /// when those tests only look: anything a test changes in that account, the tests after it would see.
+    /// </summary>
+    public async Task<BrowserSession> OpenSharedAsync(string key, Func<Task<BrowserSession>> arrange, BrowserNewContextOptions? options = null, params Cookie[] cookies)
+    {
+        var storageState = await _sharedStates.GetOrAdd(key, _ => new Lazy<Task<string>>(async () =>
+        {
+            await using var arranged = await arrange();
+            return await arranged.Context.StorageStateAsync();
+        })).Value;
+        options ??= new BrowserNewContextOptions();
+        options.StorageState = storageState;
+        return await OpenAsync(options, cookies);
     }
 
     /// <summary>Signs the page's context in through /account/signin and waits until the site shows the account in the header.</summary>
@@ -94,6 +135,36 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         // Attached rather than visible: on a phone-sized viewport the account links sit behind the header's Menu button.
         await Assertions.Expect(page.Locator(".account-nav button", new() { HasText = "Sign out" })).ToBeAttachedAsync();
     }
+
+    /// <summary>
+    /// Signs the context in by sending what the sign-in form sends (its anti-forgery token, the name and the password) to
+    /// /account/signin from the context's own request client, which shares the context's cookies: the same handler and the
+    /// same session cookie as <see cref="SignInAsync"/>, without drawing the form and the page after it. For tests about
+    /// something else; tests of signing in, and the journeys, use the form itself through <see cref="SignInAsync"/>.
+    /// </summary>
+    public static async Task PostSignInAsync(IBrowserContext context, string username, string password = Password)
+    {
+        var request = context.APIRequest;
+        var form = await request.GetAsync("/account/signin");
+        Assert.True(form.Ok, $"GET /account/signin answered {form.Status}");
+        var token = AntiforgeryField().Match(await form.TextAsync());
+        Assert.True(token.Success, "The sign-in form has no anti-forgery token.");
+        var answer = await request.PostAsync("/account/signin", new()
+        {
+            Form = request.CreateFormData()
+                .Set("Input.Username", username)
+                .Set("Input.Password", password)
+                .Set("__RequestVerificationToken", token.Groups[1].Value),
+            MaxRedirects = 0,
+        });
+
+        // Signed in, the form redirects away from itself; refused, it shows itself again (200) with the error.
+        Assert.True(answer.Status == 302 && answer.Headers.GetValueOrDefault("location") is { } to && !to.Contains("/account/signin", StringComparison.OrdinalIgnoreCase),
+            $"Signing in as {username} answered {answer.Status}.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 
     /// <summary>A username no other test uses, e.g. author.1a2b3c4d.</summary>
     public static string UniqueName(string prefix) => $"{prefix}.{Guid.NewGuid().ToString("N")[..8]}";

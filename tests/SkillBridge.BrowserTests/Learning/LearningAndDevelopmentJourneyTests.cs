@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -167,7 +166,7 @@ public sealed class LearningAndDevelopmentJourneyTests(BrowserFixture site)
 
     private static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -173,7 +172,7 @@ public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
 
     private static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));

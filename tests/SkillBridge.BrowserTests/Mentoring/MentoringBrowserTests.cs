@@ -1,5 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Authoring;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -122,7 +121,7 @@ public sealed class MentoringBrowserTests(BrowserFixture site)
 
     private static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));
     }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Authoring;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -54,7 +53,7 @@ public sealed class MentoringPagesTests(BrowserFixture site)
             await using var session = await OpenAsync(scene, request, null, display);
             var page = session.Page;
 
-            var result = await page.RunAxe();
+            var result = await page.RunAxeAsync();
 
             Assert.NotEmpty(result.Passes);
             var violations = AxeReport.SeriousOrCritical(result);
@@ -131,7 +130,7 @@ public sealed class MentoringPagesTests(BrowserFixture site)
         var session = await site.OpenAsync(options, BrowserFixture.DisplayCookie(display));
         try
         {
-            await BrowserFixture.SignInAsync(session.Page, asAuthor ? request.Author : request.Learner);
+            await BrowserFixture.PostSignInAsync(session.Context, asAuthor ? request.Author : request.Learner);
             await session.Page.GotoAsync(path(request));
             await Expect(session.Page.Locator(shows).First).ToBeVisibleAsync();
             await Expect(session.Page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(display.EndsWith(".high", StringComparison.Ordinal) ? 1 : 0);

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
@@ -27,7 +26,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
     [Fact]
     public async Task Curator_BuildsAndPublishesAPath_WithTheKeyboardOnly()
     {
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator]);
+        await using var session = await site.OpenSignedInSharedAsync([Roles.Curator]);
         var page = session.Page;
         var title = "Safer every day " + Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync("/paths/new");
@@ -63,7 +62,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
     public async Task DraggingAModule_WithJavaScript_SavesTheNewOrder()
     {
         var slug = await CreatePathAsync();
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator]);
+        await using var session = await site.OpenSignedInSharedAsync([Roles.Curator]);
         var page = session.Page;
         await page.GotoReadyAsync($"/paths/{slug}/edit", Enhancement.PathDrag);
         var modules = page.Locator("#path-builder-modules > li");
@@ -82,11 +81,11 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
     public async Task BuilderPage_InTheme_HasNoSeriousOrCriticalViolations(string path, string display)
     {
         var url = path == "edit" ? $"/paths/{await CreatePathAsync()}/edit?q=teams" : path;
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator], cookies: BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync([Roles.Curator], cookies: BrowserFixture.DisplayCookie(display));
         await session.Page.GotoAsync(url);
         await Expect(session.Page.Locator("link[href='/themes/high-contrast/theme.css']")).ToHaveCountAsync(display.EndsWith(".high", StringComparison.Ordinal) ? 1 : 0);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
@@ -98,7 +97,7 @@ public sealed partial class PathBuilderBrowserTests(BrowserFixture site)
     public async Task BuilderPage_At320PixelsWithText200Percent_DoesNotScrollSideways(string path, string display)
     {
         var url = path == "edit" ? $"/paths/{await CreatePathAsync()}/edit?q=teams" : path;
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("curator"), [Roles.Curator],
+        await using var session = await site.OpenSignedInSharedAsync([Roles.Curator],
             new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
         await session.Page.GotoAsync(url);
         await session.Page.AddStyleTagAsync(new() { Content = Overflow.Text200Percent });

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -76,7 +75,7 @@ public sealed partial class PathLearnerBrowserTests(BrowserFixture site)
         await CompletePathAsync(username);
         await session.Page.GotoAsync(path);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -70,7 +69,7 @@ public sealed class RatingTests(BrowserFixture site)
         await Expect(page.Locator(".rating-stars .field-error")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "2 stars" }).FocusAsync();
 
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));

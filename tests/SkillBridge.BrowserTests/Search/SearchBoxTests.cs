@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -67,7 +66,7 @@ public sealed class SearchBoxTests(BrowserFixture site)
         var page = session.Page;
         await page.GotoAsync(path);
 
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));
     }
@@ -84,7 +83,7 @@ public sealed class SearchBoxTests(BrowserFixture site)
         await box.PressAsync("ArrowDown");
         await Expect(box).ToHaveAttributeAsync("aria-activedescendant", "site-search-option-0");
 
-        var violations = AxeReport.SeriousOrCritical(await page.RunAxe());
+        var violations = AxeReport.SeriousOrCritical(await page.RunAxeAsync());
 
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));
     }

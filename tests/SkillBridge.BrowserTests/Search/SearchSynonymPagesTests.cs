@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -28,7 +27,7 @@ public sealed class SearchSynonymPagesTests(BrowserFixture site)
     [Fact]
     public async Task AddForm_WithTheKeyboard_AddsTheSynonymToTheList()
     {
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("synonyms"), [Roles.Curator]);
+        await using var session = await site.OpenSignedInSharedAsync([Roles.Curator]);
         var page = session.Page;
         var searched = BrowserFixture.UniqueName("screenshare");
         await page.GotoAsync("/search/synonyms");
@@ -47,10 +46,10 @@ public sealed class SearchSynonymPagesTests(BrowserFixture site)
     [MemberData(nameof(ScenesInBothThemes))]
     public async Task Page_InTheme_HasNoSeriousOrCriticalViolations(string scene, string display)
     {
-        await using var session = await site.OpenSignedInAsync(BrowserFixture.UniqueName("synonyms"), [Roles.Curator], cookies: BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync([Roles.Curator], cookies: BrowserFixture.DisplayCookie(display));
         await ShowAsync(session.Page, scene);
 
-        var result = await session.Page.RunAxe();
+        var result = await session.Page.RunAxeAsync();
 
         Assert.NotEmpty(result.Passes);
         var violations = AxeReport.SeriousOrCritical(result);
@@ -61,8 +60,7 @@ public sealed class SearchSynonymPagesTests(BrowserFixture site)
     [MemberData(nameof(ScenesInBothThemes))]
     public async Task Page_At320PixelsWithText200Percent_DoesNotScrollSideways(string scene, string display)
     {
-        await using var session = await site.OpenSignedInAsync(
-            BrowserFixture.UniqueName("narrow"), [Roles.Curator], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
+        await using var session = await site.OpenSignedInSharedAsync([Roles.Curator], new BrowserNewContextOptions { ViewportSize = Overflow.Narrow, BypassCSP = true }, BrowserFixture.DisplayCookie(display));
         await ShowAsync(session.Page, scene);
         await session.Page.AddStyleTagAsync(new() { Content = Overflow.Text200Percent });
 

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SkillBridge.BrowserTests.Infrastructure;
 using SkillBridge.Core.Accounts;
@@ -355,7 +354,7 @@ public sealed class PhoneAndLargeTextTests(BrowserFixture site)
         await page.GotoAsync(path);
         await page.EvaluateAsync("() => document.querySelectorAll('details').forEach(d => d.open = true)");
 
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
 
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));
@@ -369,7 +368,7 @@ public sealed class PhoneAndLargeTextTests(BrowserFixture site)
         var page = session.Page;
         await page.GotoAsync(path);
 
-        var result = await page.RunAxe();
+        var result = await page.RunAxeAsync();
 
         var violations = AxeReport.SeriousOrCritical(result);
         Assert.True(violations.Count == 0, AxeReport.Describe(page.Url, violations));
