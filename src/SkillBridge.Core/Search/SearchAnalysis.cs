@@ -79,11 +79,96 @@ public static class SearchAnalysis
                 return new TokenStreamComponents(source, new PorterStemFilter(stream));
             }
 
-            // Each word twice, the first marked as a keyword (never stemmed); the second copy goes when stemming left it as it was.
-            stream = new KeywordRepeatFilter(stream);
+            stream = new WrittenThenStemFilter(stream);
             stream = new PorterStemFilter(stream);
-            stream = new RemoveDuplicatesTokenFilter(stream);
+            stream = new UnchangedStemFilter(stream);
             return new TokenStreamComponents(source, stream);
+        }
+    }
+
+    /// <summary>
+    /// Each word twice at one position: first marked as a keyword (the stemmer leaves it as written), then unmarked (the
+    /// stemmer stems it). KeywordRepeatFilter does the same by capturing and restoring every attribute of every word;
+    /// here the second copy is the first with the mark taken off, since no filter before the stemmer changes a keyword.
+    /// </summary>
+    private sealed class WrittenThenStemFilter : TokenFilter
+    {
+        private readonly IKeywordAttribute _keyword;
+        private readonly IPositionIncrementAttribute _position;
+        private bool _again;
+
+        public WrittenThenStemFilter(TokenStream input)
+            : base(input)
+        {
+            _keyword = AddAttribute<IKeywordAttribute>();
+            _position = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (_again)
+            {
+                _again = false;
+                _keyword.IsKeyword = false;
+                _position.PositionIncrement = 0;
+                return true;
+            }
+
+            if (!m_input.IncrementToken())
+            {
+                return false;
+            }
+
+            _keyword.IsKeyword = true;
+            _again = true;
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _again = false;
+        }
+    }
+
+    /// <summary>Drops the stemmed copy of a word whose stem is the word itself ("share" is indexed once, "sharing" twice).</summary>
+    private sealed class UnchangedStemFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute _term;
+        private readonly IKeywordAttribute _keyword;
+        private char[] _written = new char[32];
+        private int _writtenLength;
+
+        public UnchangedStemFilter(TokenStream input)
+            : base(input)
+        {
+            _term = AddAttribute<ICharTermAttribute>();
+            _keyword = AddAttribute<IKeywordAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            while (m_input.IncrementToken())
+            {
+                if (_keyword.IsKeyword)
+                {
+                    if (_written.Length < _term.Length)
+                    {
+                        _written = new char[_term.Length];
+                    }
+
+                    Array.Copy(_term.Buffer, _written, _term.Length);
+                    _writtenLength = _term.Length;
+                    return true;
+                }
+
+                if (!_term.Buffer.AsSpan(0, _term.Length).SequenceEqual(_written.AsSpan(0, _writtenLength)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

@@ -50,6 +50,7 @@ public sealed class SearchIndex : IDisposable
     {
         _options = options.Value;
         _clock = clock;
+        FacetNames = new SearchFacetNames(clock);
         _logger = logger;
         _configuredPath = _options.Search.IndexPath is { Length: > 0 } path
             ? Path.GetFullPath(path, _options.ResolvedDataPath)
@@ -72,6 +73,9 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>The last change-log entry this index includes.</summary>
     public long Position => Volatile.Read(ref _position);
+
+    /// <summary>Category and people names for facets, kept a few seconds on this node.</summary>
+    public SearchFacetNames FacetNames { get; }
 
     /// <summary>How far a rebuild has got, while one runs.</summary>
     public (int Done, int Total)? Building => _building;

@@ -377,6 +377,20 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             return null;
         }
 
+        // One edit first: a word one edit away always wins, and looking two edits away costs far more.
+        for (var maxEdits = 1; maxEdits <= (word.Length <= 4 ? 1 : 2); maxEdits++)
+        {
+            if (Nearest(word, maxEdits) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private string? Nearest(string word, int maxEdits)
+    {
         var options = new Dictionary<string, (string Word, int Edits, bool SameStart, int Frequency, bool Written)>(StringComparer.Ordinal);
         foreach (var field in new[] { SearchFields.Words, SearchFields.Body })
         {
@@ -385,7 +399,6 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 continue;
             }
 
-            var maxEdits = word.Length <= 4 ? 1 : 2;
             var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(field, word), maxEdits, 0, true);
             var examined = 0;
             while (examined++ < 500 && candidates.MoveNext())
@@ -407,6 +420,9 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     /// <summary>How many modules are looked into for a body term written as it is (<see cref="Written"/>).</summary>
     private const int WrittenSample = 50;
 
+    /// <summary>How many body terms sharing its beginning are tried as words a term is the stem of (<see cref="Written"/>).</summary>
+    private const int WrittenFormsExamined = 300;
+
     /// <summary>
     /// Whether the body term <paramref name="term"/> is a word someone wrote, not only the stem of other words (the body
     /// holds "manag" at every "manager"). A term that is not its own stem was written. Otherwise it is written where it
@@ -425,6 +441,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         {
             var start = new BytesRef(term.Length > 1 ? term[..^1] : term);
             var each = terms.GetEnumerator();
+            var seen = 0;
             if (each.SeekCeil(start) != TermsEnum.SeekStatus.END)
             {
                 do
@@ -434,13 +451,14 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                         break;
                     }
 
+                    // Stemming takes off a few letters at most ("-ational"): longer terms are other words.
                     var form = each.Term.Utf8ToString();
-                    if (form != term && Stem(form) == term)
+                    if (form != term && form.Length <= term.Length + 8 && Stem(form) == term)
                     {
                         forms.Add(form);
                     }
                 }
-                while (forms.Count < 100 && each.MoveNext());
+                while (++seen < WrittenFormsExamined && each.MoveNext());
             }
         }
 

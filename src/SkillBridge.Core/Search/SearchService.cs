@@ -306,10 +306,10 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         return ids;
     }
 
-    /// <summary>Counts per category, level, duration and author, with names from the database.</summary>
+    /// <summary>Counts per category, level, duration and author, with names from the database (kept a few seconds: <see cref="SearchFacetNames"/>).</summary>
     private async Task<SearchFacets> FacetsAsync(SearchCollector collector, CancellationToken cancellationToken)
     {
-        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).Select(c => new { c.Key, c.Name }).ToListAsync(cancellationToken);
+        var categories = await index.FacetNames.CategoriesAsync(db, cancellationToken);
         var byCategory = collector.Counts(0);
         var byLevel = collector.Counts(1);
         var byDuration = collector.Counts(2);
@@ -320,7 +320,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
             .Take(FacetAuthors)
             .ToList();
         var usernames = topAuthors.Select(a => a.Key).ToList();
-        var names = await db.People.AsNoTracking().Where(p => usernames.Contains(p.Username)).ToDictionaryAsync(p => p.Username, p => p.Name, StringComparer.Ordinal, cancellationToken);
+        var names = await index.FacetNames.PeopleAsync(db, usernames, cancellationToken);
 
         return new SearchFacets(
             categories.Select(c => new FilterOption(c.Key, c.Name, byCategory.GetValueOrDefault(c.Key))).Where(o => o.Count > 0).ToList(),
