@@ -15,7 +15,7 @@ public sealed record AuthorLink(string Username, string Name, bool IsFormerColle
     /// </summary>
     public string? PhotoUrl =>
         PhotoSha256 is null || PhotoContentType is null || IsFormerColleague ? null
-        : PhotoAvatarFileName is { } small ? "/media/" + small
+        : PhotoAvatarFileName is { } small ? MediaUrls.OfVariant(small)
         : MediaUrls.Of(PhotoSha256, PhotoContentType);
 
     public string Initials => PersonInitials.Of(Name);

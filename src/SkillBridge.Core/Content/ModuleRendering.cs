@@ -12,8 +12,8 @@ public static class ModuleRendering
     /// <summary>Where a stored image is served, with its libvips variants as a srcset when there are any.</summary>
     public static ImageSource Source(string sha256, string contentType, int width, int height, IEnumerable<(int Width, string FileName)> variants)
     {
-        var url = $"/media/{sha256}{ImageFormats.ExtensionFor(contentType)}";
-        var smaller = variants.Where(v => ImageVariantMaker.IsContentWidth(v.Width)).OrderBy(v => v.Width).Select(v => $"/media/{v.FileName} {v.Width}w").ToList();
+        var url = MediaUrls.Of(sha256, contentType);
+        var smaller = variants.Where(v => ImageVariantMaker.IsContentWidth(v.Width)).OrderBy(v => v.Width).Select(v => $"{MediaUrls.OfVariant(v.FileName)} {v.Width}w").ToList();
         return smaller.Count == 0
             ? new ImageSource(url, width, height)
             : new ImageSource(url, width, height, string.Join(", ", smaller.Append($"{url} {width}w")), ImageSizes);

@@ -31,4 +31,7 @@ public static class MediaUrls
     public static string Of(string sha256, string contentType) => $"/media/{sha256}{ImageFormats.ExtensionFor(contentType)}";
 
     public static string Of(MediaFile media) => Of(media.Sha256, media.ContentType);
+
+    /// <summary>The address of a stored smaller copy (<see cref="MediaVariant.FileName"/>, e.g. "ab12…-480.png").</summary>
+    public static string OfVariant(string fileName) => "/media/" + fileName;
 }
