@@ -48,6 +48,17 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     }
 
     [Fact]
+    public async Task Search_TypoOneEditFromAStem_ShowsTheWordAsWrittenNotTheStem()
+    {
+        // "managr" is one edit from "manager" and from "manag", the stem the body holds beside "manage", "manager" and
+        // "managers" (more modules have the stem than any one of the words): only a word someone wrote may be shown.
+        var found = await SearchAsync("managr");
+
+        Assert.Equal("manager", found.CorrectedQuery);
+        Assert.Contains(found.Hits.Take(3), h => h.Slug == "use-a-password-manager");
+    }
+
+    [Fact]
     public async Task Search_Typo_SaysWhichCorrectedQueryItRan()
     {
         var found = await SearchAsync("linkdin");
