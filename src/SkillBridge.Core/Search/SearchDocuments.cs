@@ -1,6 +1,7 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
@@ -79,38 +80,94 @@ public sealed record SearchDocument(
     public static DurationRange DurationOf(int minutes) =>
         Enum.GetValues<DurationRange>().First(r => minutes >= r.Bounds().Min && minutes <= r.Bounds().Max);
 
-    /// <summary>What a results page shows of <paramref name="moduleIds"/>, by module id, as the database holds it now.</summary>
+    /// <summary>
+    /// What a results page shows of <paramref name="moduleIds"/>, by module id, as the database holds it now. Every search
+    /// reads its page this way, so it is one round trip of plain SQL (the same on SQLite and PostgreSQL) with two results,
+    /// the modules and their authors: through EF's query pipeline the same two reads took three times as long as the
+    /// database did, a third of a common search's time.
+    /// </summary>
     public static async Task<Dictionary<int, SearchShown>> LoadShownAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
     {
-        // Two plain reads by key: one query projecting the authors as a collection made SQLite join every revision's
-        // authors before filtering (most of a search's time at 20,000 modules).
-        var rows = await db.Modules.AsNoTracking()
-            .Where(m => moduleIds.Contains(m.Id) && m.PublishedRevisionId != null)
-            .Select(m => new
+        var shown = new Dictionary<int, SearchShown>(moduleIds.Count);
+        if (moduleIds.Count == 0)
+        {
+            return shown;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var ids = new List<string>(moduleIds.Count);
+            foreach (var id in moduleIds)
             {
-                m.Id,
-                RevisionId = m.PublishedRevisionId!.Value,
-                m.Slug,
-                m.PublishedRevision!.Title,
-                m.PublishedRevision.Summary,
-                m.PublishedRevision.Body,
-                CategoryKey = m.PublishedRevision.Category.Key,
-                m.PublishedRevision.Level,
-                m.PublishedRevision.Minutes,
-                CoverSha256 = m.PublishedRevision.Images.Where(i => i.Path == m.PublishedRevision.Cover).Select(i => i.MediaFile.Sha256).FirstOrDefault(),
-                CoverContentType = m.PublishedRevision.Images.Where(i => i.Path == m.PublishedRevision.Cover).Select(i => i.MediaFile.ContentType).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var revisionIds = rows.Select(r => r.RevisionId).ToList();
-        var authors = (await db.Modules.AsNoTracking()
-                .Where(m => moduleIds.Contains(m.Id))
-                .SelectMany(m => m.PublishedRevision!.Authors.Select(a => new { a.RevisionId, a.Position, a.Person.Name }))
-                .Where(a => revisionIds.Contains(a.RevisionId))
-                .ToListAsync(cancellationToken))
-            .GroupBy(a => a.RevisionId)
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.OrderBy(a => a.Position).Select(a => a.Name)));
-        return rows.ToDictionary(r => r.Id, r => new SearchShown(r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.Level, r.Minutes, authors.GetValueOrDefault(r.RevisionId, ""),
-            r.CoverSha256 is null || r.CoverContentType is null ? null : MediaUrls.Of(r.CoverSha256, r.CoverContentType)));
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@m" + ids.Count;
+                parameter.Value = id;
+                command.Parameters.Add(parameter);
+                ids.Add(parameter.ParameterName);
+            }
+
+            var inIds = string.Join(", ", ids);
+            command.CommandText = $"""
+                SELECT m."Id", m."Slug", r."Id", r."Title", r."Summary", r."Body", c."Key", r."Level", r."Minutes", f."Sha256", f."ContentType"
+                FROM "Modules" m
+                JOIN "ModuleRevisions" r ON r."Id" = m."PublishedRevisionId"
+                JOIN "Categories" c ON c."Id" = r."CategoryId"
+                LEFT JOIN "RevisionImages" i ON i."RevisionId" = r."Id" AND i."Path" = r."Cover"
+                LEFT JOIN "MediaFiles" f ON f."Id" = i."MediaFileId"
+                WHERE m."Id" IN ({inIds});
+                SELECT a."RevisionId", p."Name"
+                FROM "Modules" m
+                JOIN "RevisionAuthors" a ON a."RevisionId" = m."PublishedRevisionId"
+                JOIN "People" p ON p."Id" = a."PersonId"
+                WHERE m."Id" IN ({inIds})
+                ORDER BY a."RevisionId", a."Position";
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<(int Id, int RevisionId, SearchShown Shown)>(moduleIds.Count);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var coverUrl = reader.IsDBNull(9) || reader.IsDBNull(10) ? null : MediaUrls.Of(reader.GetString(9), reader.GetString(10));
+                rows.Add((reader.GetInt32(0), reader.GetInt32(2), new SearchShown(
+                    reader.GetString(1), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+                    Enum.Parse<ModuleLevel>(reader.GetString(7)), reader.GetInt32(8), "", coverUrl)));
+            }
+
+            var authors = new Dictionary<int, List<string>>();
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var revisionId = reader.GetInt32(0);
+                if (!authors.TryGetValue(revisionId, out var names))
+                {
+                    authors[revisionId] = names = [];
+                }
+
+                names.Add(reader.GetString(1));
+            }
+
+            foreach (var (id, revisionId, module) in rows)
+            {
+                shown[id] = authors.TryGetValue(revisionId, out var names) ? module with { AuthorNames = string.Join(", ", names) } : module;
+            }
+
+            return shown;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>Slugs and titles of <paramref name="moduleIds"/>, for header suggestions.</summary>
