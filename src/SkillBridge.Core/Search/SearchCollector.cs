@@ -28,6 +28,9 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
     private readonly bool _unfiltered = filters.All(f => f is null);
     private SearchFacetOrdinals? _ordinals;
 
+    /// <summary>Without filters, the segment's matches, counted by facet once the segment is done (in module order).</summary>
+    private FixedBitSet? _matched;
+
     /// <summary>Modules that match and pass every filter.</summary>
     public int Total { get; private set; }
 
@@ -49,6 +52,8 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
             _filterOrds[f] = filters[f] is not { } value ? NoFilter : values is null ? Unmatched : values.LookupTerm(new BytesRef(value)) is var ord and >= 0 ? ord : Unmatched;
             _segmentCounts[f] = countFacets && values is not null ? new int[values.ValueCount] : [];
         }
+
+        _matched = _unfiltered && countFacets ? new FixedBitSet(context.AtomicReader.MaxDoc) : null;
     }
 
     public void Collect(int doc)
@@ -58,14 +63,7 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
         {
             Total++;
             top.Collect(doc);
-            if (countFacets)
-            {
-                for (var f = 0; f < Facets; f++)
-                {
-                    ordinals.Count(f, doc, _segmentCounts[f]);
-                }
-            }
-
+            _matched?.Set(doc);
             return;
         }
 
@@ -105,6 +103,16 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
     /// <summary>Adds the finished segment's counts by value (ordinals are per segment).</summary>
     public void Flush()
     {
+        if (_matched is { } matched && _ordinals is { } ordinals)
+        {
+            for (var f = 0; f < Facets; f++)
+            {
+                ordinals.Count(f, matched, _segmentCounts[f]);
+            }
+
+            _matched = null;
+        }
+
         var term = new BytesRef();
         for (var f = 0; f < Facets; f++)
         {

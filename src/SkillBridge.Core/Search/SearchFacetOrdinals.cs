@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 
 namespace SkillBridge.Core.Search;
 
@@ -81,6 +82,33 @@ internal sealed class SearchFacetOrdinals
             for (var i = starts[doc]; i < starts[doc + 1]; i++)
             {
                 counts[ordinals[i]]++;
+            }
+        }
+    }
+
+    /// <summary>Adds one to <paramref name="counts"/> at each ordinal of facet <paramref name="facet"/> of every module in <paramref name="docs"/>.</summary>
+    public void Count(int facet, FixedBitSet docs, int[] counts)
+    {
+        var end = docs.Length;
+        if (Single[facet] is { } single)
+        {
+            for (var doc = docs.NextSetBit(0); doc >= 0; doc = doc + 1 < end ? docs.NextSetBit(doc + 1) : -1)
+            {
+                if (single[doc] is var ord and >= 0)
+                {
+                    counts[ord]++;
+                }
+            }
+        }
+        else if (Starts[facet] is { } starts)
+        {
+            var ordinals = Ordinals[facet]!;
+            for (var doc = docs.NextSetBit(0); doc >= 0; doc = doc + 1 < end ? docs.NextSetBit(doc + 1) : -1)
+            {
+                for (var i = starts[doc]; i < starts[doc + 1]; i++)
+                {
+                    counts[ordinals[i]]++;
+                }
             }
         }
     }

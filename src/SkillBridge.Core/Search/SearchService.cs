@@ -238,7 +238,15 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     private static SearchCollector Run(IndexSearcher searcher, Query query, ICollector top, string?[] filters, bool facets)
     {
         var collector = new SearchCollector(top, filters, facets);
-        searcher.Search(query, collector);
+        if (SearchConjunction.Of(query) is { } conjunction)
+        {
+            conjunction.Search(searcher, collector);
+        }
+        else
+        {
+            searcher.Search(query, collector);
+        }
+
         collector.Flush();
         return collector;
     }
