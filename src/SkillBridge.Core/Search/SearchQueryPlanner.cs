@@ -216,7 +216,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     /// coordination factor, so the score is the same, and Lucene then scores one flat list of terms a block of modules at a
     /// time (BooleanScorer) instead of merging nested lists module by module (a one-word query took five times as long).
     /// </summary>
-    internal static BooleanQuery Either(params IEnumerable<Query> alternatives)
+    private static BooleanQuery Either(params IEnumerable<Query> alternatives)
     {
         var either = new BooleanQuery();
         foreach (var alternative in alternatives)

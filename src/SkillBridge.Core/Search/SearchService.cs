@@ -238,15 +238,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     private static SearchCollector Run(IndexSearcher searcher, Query query, ICollector top, string?[] filters, bool facets)
     {
         var collector = new SearchCollector(top, filters, facets);
-        if (SearchConjunction.Of(query) is { } conjunction)
-        {
-            conjunction.Search(searcher, collector);
-        }
-        else
-        {
-            searcher.Search(query, collector);
-        }
-
+        searcher.Search(query, collector);
         collector.Flush();
         return collector;
     }
