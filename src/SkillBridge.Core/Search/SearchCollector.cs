@@ -8,8 +8,8 @@ namespace SkillBridge.Core.Search;
 /// One pass over every module the words match: applies the filters (category, level, duration, author) from doc
 /// values, hands the modules that pass to the top-results collector, counts them exactly, and counts each facet over
 /// the modules that pass every other filter (so choosing a category still shows how many there are in the others).
-/// Counts go into arrays by segment ordinal and become names once per segment; single-valued facets (category, level,
-/// duration) read one ordinal per module.
+/// Counts go into arrays by segment ordinal and become names once per segment; each module's ordinals come from plain
+/// arrays kept per segment (<see cref="SearchFacetOrdinals"/>), not from decoding doc values for every match.
 /// </summary>
 internal sealed class SearchCollector(ICollector top, string?[] filters, bool countFacets) : ICollector
 {
@@ -23,12 +23,13 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
 
     private readonly Dictionary<string, int>[] _counts = [.. SearchFields.Facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
     private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[Facets];
-    private readonly SortedDocValues?[] _single = new SortedDocValues?[Facets];
     private readonly long[] _filterOrds = new long[Facets];
     private readonly int[][] _segmentCounts = new int[Facets][];
-    private readonly long[][] _docOrds = [.. SearchFields.Facets.Select(_ => new long[4])];
-    private readonly int[] _docOrdCount = new int[Facets];
-    private readonly bool[] _read = new bool[Facets];
+    private readonly bool _unfiltered = filters.All(f => f is null);
+    private SearchFacetOrdinals? _ordinals;
+
+    /// <summary>Without filters, the segment's matches, counted by facet once the segment is done (in module order).</summary>
+    private FixedBitSet? _matched;
 
     /// <summary>Modules that match and pass every filter.</summary>
     public int Total { get; private set; }
@@ -43,33 +44,35 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
     {
         Flush();
         top.SetNextReader(context);
+        _ordinals = SearchFacetOrdinals.Of(context.AtomicReader);
         for (var f = 0; f < Facets; f++)
         {
             var values = context.AtomicReader.GetSortedSetDocValues(SearchFields.Facets[f]);
             _values[f] = values;
-            _single[f] = values is null ? null : DocValues.UnwrapSingleton(values);
             _filterOrds[f] = filters[f] is not { } value ? NoFilter : values is null ? Unmatched : values.LookupTerm(new BytesRef(value)) is var ord and >= 0 ? ord : Unmatched;
             _segmentCounts[f] = countFacets && values is not null ? new int[values.ValueCount] : [];
-            // A facet is read for a module when its counts are wanted or a filter tests it.
-            _read[f] = values is not null && (countFacets || _filterOrds[f] >= 0);
         }
+
+        _matched = _unfiltered && countFacets ? new FixedBitSet(context.AtomicReader.MaxDoc) : null;
     }
 
     public void Collect(int doc)
     {
+        var ordinals = _ordinals!;
+        if (_unfiltered)
+        {
+            Total++;
+            top.Collect(doc);
+            _matched?.Set(doc);
+            return;
+        }
+
         var failures = 0;
         var failed = -1;
         for (var f = 0; f < Facets; f++)
         {
-            var count = 0;
-            if (_read[f])
-            {
-                count = Read(f, doc);
-            }
-
-            _docOrdCount[f] = count;
             var filter = _filterOrds[f];
-            if (filter != NoFilter && (filter == Unmatched || Array.IndexOf(_docOrds[f], filter, 0, count) < 0))
+            if (filter != NoFilter && (filter == Unmatched || !ordinals.Holds(f, doc, (int)filter)))
             {
                 failures++;
                 failed = f;
@@ -92,50 +95,24 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
         {
             if (failures == 0 || f == failed)
             {
-                var ords = _docOrds[f];
-                var counts = _segmentCounts[f];
-                for (var i = 0; i < _docOrdCount[f]; i++)
-                {
-                    counts[ords[i]]++;
-                }
+                ordinals.Count(f, doc, _segmentCounts[f]);
             }
         }
-    }
-
-    /// <summary>Reads the module's ordinals of facet <paramref name="f"/> into its buffer; returns how many.</summary>
-    private int Read(int f, int doc)
-    {
-        if (_single[f] is { } single)
-        {
-            var ord = single.GetOrd(doc);
-            if (ord < 0)
-            {
-                return 0;
-            }
-
-            _docOrds[f][0] = ord;
-            return 1;
-        }
-
-        var values = _values[f]!;
-        values.SetDocument(doc);
-        var count = 0;
-        for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
-        {
-            if (count == _docOrds[f].Length)
-            {
-                Array.Resize(ref _docOrds[f], count * 2);
-            }
-
-            _docOrds[f][count++] = ord;
-        }
-
-        return count;
     }
 
     /// <summary>Adds the finished segment's counts by value (ordinals are per segment).</summary>
     public void Flush()
     {
+        if (_matched is { } matched && _ordinals is { } ordinals)
+        {
+            for (var f = 0; f < Facets; f++)
+            {
+                ordinals.Count(f, matched, _segmentCounts[f]);
+            }
+
+            _matched = null;
+        }
+
         var term = new BytesRef();
         for (var f = 0; f < Facets; f++)
         {

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.Media;
@@ -79,38 +81,43 @@ public sealed record SearchDocument(
     public static DurationRange DurationOf(int minutes) =>
         Enum.GetValues<DurationRange>().First(r => minutes >= r.Bounds().Min && minutes <= r.Bounds().Max);
 
-    /// <summary>What a results page shows of <paramref name="moduleIds"/>, by module id, as the database holds it now.</summary>
+    /// <summary>
+    /// What a results page shows of <paramref name="moduleIds"/>, by module id, as the database holds it now: the modules,
+    /// then their authors in order, in one round trip (<see cref="ReadByIdsAsync"/>).
+    /// </summary>
     public static async Task<Dictionary<int, SearchShown>> LoadShownAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
     {
-        // Two plain reads by key: one query projecting the authors as a collection made SQLite join every revision's
-        // authors before filtering (most of a search's time at 20,000 modules).
-        var rows = await db.Modules.AsNoTracking()
-            .Where(m => moduleIds.Contains(m.Id) && m.PublishedRevisionId != null)
-            .Select(m => new
-            {
-                m.Id,
-                RevisionId = m.PublishedRevisionId!.Value,
-                m.Slug,
-                m.PublishedRevision!.Title,
-                m.PublishedRevision.Summary,
-                m.PublishedRevision.Body,
-                CategoryKey = m.PublishedRevision.Category.Key,
-                m.PublishedRevision.Level,
-                m.PublishedRevision.Minutes,
-                CoverSha256 = m.PublishedRevision.Images.Where(i => i.Path == m.PublishedRevision.Cover).Select(i => i.MediaFile.Sha256).FirstOrDefault(),
-                CoverContentType = m.PublishedRevision.Images.Where(i => i.Path == m.PublishedRevision.Cover).Select(i => i.MediaFile.ContentType).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        var revisionIds = rows.Select(r => r.RevisionId).ToList();
-        var authors = (await db.Modules.AsNoTracking()
-                .Where(m => moduleIds.Contains(m.Id))
-                .SelectMany(m => m.PublishedRevision!.Authors.Select(a => new { a.RevisionId, a.Position, a.Person.Name }))
-                .Where(a => revisionIds.Contains(a.RevisionId))
-                .ToListAsync(cancellationToken))
-            .GroupBy(a => a.RevisionId)
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.OrderBy(a => a.Position).Select(a => a.Name)));
-        return rows.ToDictionary(r => r.Id, r => new SearchShown(r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.Level, r.Minutes, authors.GetValueOrDefault(r.RevisionId, ""),
-            r.CoverSha256 is null || r.CoverContentType is null ? null : MediaUrls.Of(r.CoverSha256, r.CoverContentType)));
+        var rows = new List<(int Id, int RevisionId, SearchShown Shown)>(moduleIds.Count);
+        var authors = new Dictionary<int, List<string>>();
+        await ReadByIdsAsync(db, moduleIds, ids => $"""
+            SELECT m."Id", m."Slug", r."Id", r."Title", r."Summary", r."Body", c."Key", r."Level", r."Minutes", f."Sha256", f."ContentType"
+            FROM "Modules" m
+            JOIN "ModuleRevisions" r ON r."Id" = m."PublishedRevisionId"
+            JOIN "Categories" c ON c."Id" = r."CategoryId"
+            LEFT JOIN "RevisionImages" i ON i."RevisionId" = r."Id" AND i."Path" = r."Cover"
+            LEFT JOIN "MediaFiles" f ON f."Id" = i."MediaFileId"
+            WHERE m."Id" IN ({ids});
+            SELECT a."RevisionId", p."Name"
+            FROM "Modules" m
+            JOIN "RevisionAuthors" a ON a."RevisionId" = m."PublishedRevisionId"
+            JOIN "People" p ON p."Id" = a."PersonId"
+            WHERE m."Id" IN ({ids})
+            ORDER BY a."RevisionId", a."Position";
+            """,
+            [
+                reader =>
+                {
+                    var coverUrl = reader.IsDBNull(9) || reader.IsDBNull(10) ? null : MediaUrls.Of(reader.GetString(9), reader.GetString(10));
+                    rows.Add((reader.GetInt32(0), reader.GetInt32(2), new SearchShown(
+                        reader.GetString(1), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+                        Enum.Parse<ModuleLevel>(reader.GetString(7)), reader.GetInt32(8), "", coverUrl)));
+                },
+                reader => Add(authors, reader.GetInt32(0), reader.GetString(1)),
+            ],
+            cancellationToken);
+        return rows.ToDictionary(
+            r => r.Id,
+            r => authors.TryGetValue(r.RevisionId, out var names) ? r.Shown with { AuthorNames = string.Join(", ", names) } : r.Shown);
     }
 
     /// <summary>Slugs and titles of <paramref name="moduleIds"/>, for header suggestions.</summary>
@@ -123,30 +130,113 @@ public sealed record SearchDocument(
         return rows.ToDictionary(r => r.Id, r => (r.Slug, r.Title));
     }
 
-    /// <summary>The published modules among <paramref name="moduleIds"/>; those not published are simply absent.</summary>
+    /// <summary>
+    /// The published modules among <paramref name="moduleIds"/>; those not published are simply absent. A rebuild reads
+    /// every module this way, a batch at a time: the modules, their tags and their authors in order, in one round trip
+    /// (<see cref="ReadByIdsAsync"/>).
+    /// </summary>
     public static async Task<List<SearchDocument>> LoadAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
     {
-        var rows = await db.Modules.AsNoTracking()
-            .Where(m => moduleIds.Contains(m.Id) && m.Status == ModuleStatus.Published && m.PublishedRevisionId != null)
-            .Select(m => new
+        var rows = new List<SearchDocument>(moduleIds.Count);
+        var tags = new Dictionary<int, List<string>>();
+        var authors = new Dictionary<int, List<(string, string)>>();
+        await ReadByIdsAsync(db, moduleIds, ids => $"""
+            SELECT m."Id", m."Slug", r."Title", r."Summary", r."Body", c."Key", c."Name", r."Level", r."Minutes"
+            FROM "Modules" m
+            JOIN "ModuleRevisions" r ON r."Id" = m."PublishedRevisionId"
+            JOIN "Categories" c ON c."Id" = r."CategoryId"
+            WHERE m."Id" IN ({ids}) AND m."Status" = '{ModuleStatus.Published}'
+            ORDER BY m."Id";
+            SELECT m."Id", t."Tag"
+            FROM "Modules" m
+            JOIN "RevisionTags" t ON t."RevisionId" = m."PublishedRevisionId"
+            WHERE m."Id" IN ({ids})
+            ORDER BY m."Id", t."Tag";
+            SELECT m."Id", p."Username", p."Name"
+            FROM "Modules" m
+            JOIN "RevisionAuthors" a ON a."RevisionId" = m."PublishedRevisionId"
+            JOIN "People" p ON p."Id" = a."PersonId"
+            WHERE m."Id" IN ({ids})
+            ORDER BY m."Id", a."Position";
+            """,
+            [
+                reader => rows.Add(new SearchDocument(
+                    reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                    reader.GetString(6), Enum.Parse<ModuleLevel>(reader.GetString(7)), reader.GetInt32(8), [], [])),
+                reader => Add(tags, reader.GetInt32(0), reader.GetString(1)),
+                reader => Add(authors, reader.GetInt32(0), (reader.GetString(1), reader.GetString(2))),
+            ],
+            cancellationToken);
+        return rows.ConvertAll(r => r with { Tags = tags.GetValueOrDefault(r.ModuleId) ?? [], Authors = authors.GetValueOrDefault(r.ModuleId) ?? [] });
+    }
+
+    /// <summary>
+    /// Runs the statements <paramref name="sql"/> makes of the module ids (as parameters) in one round trip on the context's
+    /// connection, and hands each row of the n-th result to the n-th reader. Plain SQL that reads the same on SQLite and
+    /// PostgreSQL: searches and rebuilds read modules by id all the time, and EF's query pipeline took about three times
+    /// as long as the database did (a third of a search's time; a third of a rebuild's processor time).
+    /// </summary>
+    private static async Task ReadByIdsAsync(
+        SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, Func<string, string> sql, Action<DbDataReader>[] readers, CancellationToken cancellationToken)
+    {
+        if (moduleIds.Count == 0)
+        {
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var names = new List<string>(moduleIds.Count);
+            foreach (var id in moduleIds)
             {
-                m.Id,
-                m.Slug,
-                m.PublishedRevision!.Title,
-                m.PublishedRevision.Summary,
-                m.PublishedRevision.Body,
-                CategoryKey = m.PublishedRevision.Category.Key,
-                CategoryName = m.PublishedRevision.Category.Name,
-                m.PublishedRevision.Level,
-                m.PublishedRevision.Minutes,
-                Tags = m.PublishedRevision.Tags.Select(t => t.Tag).ToList(),
-                Authors = m.PublishedRevision.Authors.OrderBy(a => a.Position).Select(a => new { a.Person.Username, a.Person.Name }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new SearchDocument(
-            r.Id, r.Slug, r.Title, r.Summary, r.Body, r.CategoryKey, r.CategoryName, r.Level, r.Minutes, r.Tags,
-            r.Authors.Select(a => (a.Username, a.Name)).ToList())).ToList();
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@m" + names.Count;
+                parameter.Value = id;
+                command.Parameters.Add(parameter);
+                names.Add(parameter.ParameterName);
+            }
+
+            command.CommandText = sql(string.Join(", ", names));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            for (var result = 0; result < readers.Length; result++)
+            {
+                if (result > 0 && !await reader.NextResultAsync(cancellationToken))
+                {
+                    break;
+                }
+
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    readers[result](reader);
+                }
+            }
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static void Add<T>(Dictionary<int, List<T>> lists, int key, T value)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        list.Add(value);
     }
 }
 

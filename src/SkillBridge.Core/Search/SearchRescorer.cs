@@ -1,4 +1,5 @@
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace SkillBridge.Core.Search;
 
@@ -29,14 +30,23 @@ internal static class SearchRescorer
         var end = 0;
         var docBase = 0;
         Scorer? scorer = null;
-        foreach (var hit in byDoc)
+        for (var h = 0; h < byDoc.Length; h++)
         {
+            var hit = byDoc[h];
             while (hit.Doc >= end)
             {
                 var context = leaves[++leaf];
                 docBase = context.DocBase;
                 end = docBase + context.Reader.MaxDoc;
-                scorer = weight.GetScorer(context, context.AtomicReader.LiveDocs);
+                // Only the hits are accepted: a phrase scorer then reads positions in these modules alone, not in every
+                // module holding both words on its way from one hit to the next.
+                var hitsHere = new FixedBitSet(context.Reader.MaxDoc);
+                for (var next = h; next < byDoc.Length && byDoc[next].Doc < end; next++)
+                {
+                    hitsHere.Set(byDoc[next].Doc - docBase);
+                }
+
+                scorer = weight.GetScorer(context, hitsHere);
             }
 
             if (scorer is null)

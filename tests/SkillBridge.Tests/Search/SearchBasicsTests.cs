@@ -170,6 +170,34 @@ public sealed class SearchBasicsTests(SkillBridgeWebFactory factory)
         Assert.True(await db.MissedSearches.AnyAsync(s => s.Query == words.Replace("\0", "", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("password")]
+    [InlineData("share screen")]
+    [InlineData("category:social-media")]
+    public async Task Search_Hits_ShowEachModuleAsTheDatabaseHoldsIt(string words)
+    {
+        var found = await SearchAsync(new SearchRequest(words));
+
+        Assert.NotEmpty(found.Hits);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+        foreach (var hit in found.Hits)
+        {
+            var module = await db.Modules.AsNoTracking()
+                .Include(m => m.PublishedRevision!).ThenInclude(r => r.Category)
+                .Include(m => m.PublishedRevision!).ThenInclude(r => r.Authors).ThenInclude(a => a.Person)
+                .Include(m => m.PublishedRevision!).ThenInclude(r => r.Images).ThenInclude(i => i.MediaFile)
+                .SingleAsync(m => m.Id == hit.ModuleId);
+            var revision = module.PublishedRevision!;
+            var cover = revision.Images.SingleOrDefault(i => i.Path == revision.Cover)?.MediaFile;
+            Assert.Equal(
+                (module.Slug, revision.Title, revision.Category.Key, revision.Level, revision.Minutes,
+                    string.Join(", ", revision.Authors.OrderBy(a => a.Position).Select(a => a.Person.Name)),
+                    cover is null ? null : SkillBridge.Core.Media.MediaUrls.Of(cover.Sha256, cover.ContentType)),
+                (hit.Slug, hit.Title, hit.Category, hit.Level, hit.Minutes, hit.Authors, hit.CoverUrl));
+        }
+    }
+
     private async Task<SearchResults> SearchAsync(SearchRequest request)
     {
         await using var scope = factory.Services.CreateAsyncScope();
