@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SkillBridge.Core.Data;
+using SkillBridge.Core.Media;
 using SkillBridge.Core.People;
 
 namespace SkillBridge.Core.Accounts;
@@ -31,6 +32,7 @@ public sealed class AccountDeletion(
     UserManager<SkillBridgeUser> users,
     IEnumerable<IPersonalDataSection> sections,
     AuditLog audit,
+    MediaStore media,
     TimeProvider clock)
 {
     /// <summary>The person deletes their own account, confirming with their password.</summary>
@@ -72,6 +74,7 @@ public sealed class AccountDeletion(
             && (creditedModules.Count > 0 || await db.ModuleDrafts.AnyAsync(d => d.Authors.Contains(person.Username), cancellationToken));
         var erasure = new PersonalDataErasure(subject, NewFormerUsername(), keepPerson);
 
+        IReadOnlyList<string> photoFiles;
         try
         {
             foreach (var section in sections)
@@ -80,6 +83,7 @@ public sealed class AccountDeletion(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            var photoId = person?.PhotoMediaFileId;
             if (person is not null)
             {
                 if (keepPerson)
@@ -100,6 +104,10 @@ public sealed class AccountDeletion(
 
             await db.SaveChangesAsync(cancellationToken);
 
+            // The photo goes too, unless the same image is used elsewhere; its files once the erasure has committed.
+            photoFiles = photoId is { } id ? await media.ForgetIfUnusedAsync(id, cancellationToken) : [];
+            await db.SaveChangesAsync(cancellationToken);
+
             // The search index names authors: SearchChangeInterceptor logged the modules showing the renamed person in
             // the save above, inside this transaction; this node's index applies them when it commits.
             await audit.RecordAsync(
@@ -116,6 +124,8 @@ public sealed class AccountDeletion(
             db.ChangeTracker.Clear();
             throw;
         }
+
+        media.DeleteFiles(photoFiles);
 
         return new(AccountDeletionOutcome.Deleted, keepPerson, erasure.FormerUsername);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using SkillBridge.Core.Data;
 
@@ -71,6 +72,60 @@ public sealed class MediaStore(SkillBridgeDbContext db, IOptions<SkillBridgeOpti
 
         media.Variants.Add(variant);
         return variant;
+    }
+
+    /// <summary>
+    /// Removes media file <paramref name="mediaFileId"/> and its variants from the context when nothing refers to it any
+    /// more (every foreign key to it in the model is checked, so a module, draft or branding that uses the same image keeps
+    /// it). For a photo its owner removed or that went with their account. Returns the files to delete once the caller's
+    /// transaction has committed (<see cref="DeleteFiles"/>), so a rollback never loses a file still in use.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ForgetIfUnusedAsync(int mediaFileId, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in db.Model.FindEntityType(typeof(MediaFile))!.GetReferencingForeignKeys())
+        {
+            var owner = key.DeclaringEntityType;
+            if (owner.ClrType == typeof(MediaVariant) || owner.GetTableName() is not { } table)
+            {
+                continue;
+            }
+
+            var column = key.Properties[0].GetColumnName(StoreObjectIdentifier.Table(table, owner.GetSchema()));
+            // The table and column names come from the model, never from input; the id is a parameter.
+            var count = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\" WHERE \"" + column + "\" = {0}";
+            var uses = await db.Database.SqlQueryRaw<int>(count, mediaFileId).SingleAsync(cancellationToken);
+            if (uses > 0)
+            {
+                return [];
+            }
+        }
+
+        if (await db.MediaFiles.Include(m => m.Variants).FirstOrDefaultAsync(m => m.Id == mediaFileId, cancellationToken) is not { } media)
+        {
+            return [];
+        }
+
+        db.MediaFiles.Remove(media);
+        return [media.FileName, .. media.Variants.Select(v => v.FileName)];
+    }
+
+    /// <summary>
+    /// Deletes files of the media folder that <see cref="ForgetIfUnusedAsync"/> named. One already gone, or one the disk
+    /// refuses to delete, is left as it is: the change it belongs to has already committed.
+    /// </summary>
+    public void DeleteFiles(IEnumerable<string> fileNames)
+    {
+        foreach (var fileName in fileNames)
+        {
+            try
+            {
+                File.Delete(System.IO.Path.Combine(MediaPath, fileName));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing refers to it any more; it is only a stray file now.
+            }
+        }
     }
 
     public string PathOf(MediaFile media) => System.IO.Path.Combine(MediaPath, media.FileName);

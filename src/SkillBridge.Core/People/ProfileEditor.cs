@@ -23,7 +23,7 @@ public enum ProfileSaveStatus
 public sealed record ProfileSaveResult(ProfileSaveStatus Status, IReadOnlyDictionary<string, string> Problems);
 
 /// <summary>People edit their own profile: photo (through the image upload checks), bio and the topics they help with.</summary>
-public sealed class ProfileEditor(SkillBridgeDbContext db, MediaUploadService uploads)
+public sealed class ProfileEditor(SkillBridgeDbContext db, MediaUploadService uploads, MediaStore media)
 {
     public const int MaxBioLength = 2000;
     public const int MaxTopics = 8;
@@ -94,6 +94,7 @@ public sealed class ProfileEditor(SkillBridgeDbContext db, MediaUploadService up
             return new ProfileSaveResult(ProfileSaveStatus.Invalid, problems);
         }
 
+        var formerPhoto = person.PhotoMediaFileId;
         if (change.Photo is { } photo && !change.RemovePhoto)
         {
             var stored = await uploads.UploadAsync(photo, cancellationToken);
@@ -113,6 +114,14 @@ public sealed class ProfileEditor(SkillBridgeDbContext db, MediaUploadService up
         person.Bio = bio;
         person.HelpsWith = [.. topics];
         await db.SaveChangesAsync(cancellationToken);
+        if (formerPhoto is { } former && former != person.PhotoMediaFileId)
+        {
+            // A removed or replaced photo leaves the site, unless the same image is used elsewhere.
+            var files = await media.ForgetIfUnusedAsync(former, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            media.DeleteFiles(files);
+        }
+
         return new ProfileSaveResult(ProfileSaveStatus.Saved, new Dictionary<string, string>());
     }
 }

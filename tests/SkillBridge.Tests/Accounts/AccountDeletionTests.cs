@@ -6,6 +6,9 @@ using SkillBridge.Core.Accounts;
 using SkillBridge.Core.Data;
 using SkillBridge.Core.People;
 using SkillBridge.Tests.Infrastructure;
+using SkillBridge.Tests.Progress;
+using SkillBridge.Tests.TestSupport;
+using static SkillBridge.Tests.Branding.MultipartForms;
 
 namespace SkillBridge.Tests.Accounts;
 
@@ -238,6 +241,55 @@ public sealed class AccountDeletionTests(SkillBridgeWebFactory factory) : IClass
             Assert.False(await db.AvailabilityRanges.AnyAsync(r => r.UserId == user.Id));
             Assert.False(await db.AvailabilitySkippedWeeks.AnyAsync(w => w.UserId == user.Id));
         }
+    }
+
+    [Fact]
+    public async Task Delete_AccountWithAPhoto_DeletesThePhotoAndItsSmallCopy()
+    {
+        Media.Libvips.Require();
+        var user = await factory.CreateAccountAsync("sam.whitaker");
+        using var client = factory.CreateBrowser();
+        await client.SignInAsync("sam.whitaker");
+        using var saved = await client.PostFormAsync("/account/profile", "form.profile-form", new Dictionary<string, string> { ["Bio"] = "", ["HelpsWith"] = "" },
+            new FormFile("Photo", "sam.png", TestImages.Png(300, 300, red: 40)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var sha = await factory.WithDbAsync(db => db.People.Where(p => p.Id == user.PersonId).Select(p => p.Photo!.Sha256).SingleAsync());
+        using var before = await factory.CreateClient().GetAsync($"/media/{sha}-96.png");
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteForAsync(user.Id, "the.admin")).Succeeded);
+        }
+
+        Assert.False(await factory.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.Sha256 == sha)));
+        using var original = await factory.CreateClient().GetAsync($"/media/{sha}.png");
+        using var copy = await factory.CreateClient().GetAsync($"/media/{sha}-96.png");
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (original.StatusCode, copy.StatusCode));
+    }
+
+    [Fact]
+    public async Task Delete_PhotoThatIsAlsoAModuleCover_KeepsTheImageForTheModule()
+    {
+        var user = await factory.CreateAccountAsync("mei.lin");
+        var cover = await factory.WithDbAsync(db => db.Modules.Where(m => m.Slug == "share-your-screen")
+            .SelectMany(m => m.PublishedRevision!.Images.Where(i => i.Path == m.PublishedRevision.Cover).Select(i => i.MediaFile))
+            .SingleAsync());
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>();
+            db.People.Single(p => p.Id == user.PersonId).PhotoMediaFileId = cover.Id;
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountDeletion>().DeleteForAsync(user.Id, "the.admin")).Succeeded);
+        }
+
+        Assert.True(await factory.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.Id == cover.Id)));
+        using var image = await factory.CreateClient().GetAsync(Core.Media.MediaUrls.Of(cover));
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
     }
 
     private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, string password)

@@ -88,7 +88,7 @@ public sealed class ProfileEditingTests : IDisposable
     }
 
     [Fact]
-    public async Task Save_AuthorPhoto_IsShownOnTheirCardsAndProfileAndCanBeRemoved()
+    public async Task Save_AuthorPhoto_IsShownOnTheirCardsAndProfileAndRemovingItDeletesTheImage()
     {
         Media.Libvips.Require();
         await _factory.CreateAccountAsync("priya.shah");
@@ -115,6 +115,11 @@ public sealed class ProfileEditingTests : IDisposable
         using var removed = await client.PostFormAsync("/account/profile", Form, new Dictionary<string, string> { ["Bio"] = "Runs LinkedIn.", ["HelpsWith"] = "LinkedIn", ["RemovePhoto"] = "true" });
 
         Assert.Null((await PersonAsync("priya.shah")).PhotoMediaFileId);
+        // The removed photo leaves the site: its row, the original and the 96 px copy.
+        Assert.False(await _factory.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.Sha256 == photo.Sha256)));
+        using var original = await client.GetAsync(url);
+        using var copy = await client.GetAsync(small);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (original.StatusCode, copy.StatusCode));
     }
 
     [Fact]
