@@ -47,7 +47,17 @@ public sealed class SearchFacetNames(TimeProvider clock)
             }
         }
 
-        return usernames.Where(snapshot.People.ContainsKey).ToDictionary(u => u, u => snapshot.People[u], StringComparer.Ordinal);
+        // One read per name: another search may clear the names in between (MostPeople).
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var username in usernames)
+        {
+            if (snapshot.People.TryGetValue(username, out var name))
+            {
+                names[username] = name;
+            }
+        }
+
+        return names;
     }
 
     private async Task<Snapshot> CurrentAsync(SkillBridgeDbContext db, CancellationToken cancellationToken)

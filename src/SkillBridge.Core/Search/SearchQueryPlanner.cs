@@ -165,16 +165,14 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 // "linked in" or "pass word": the joined word, or the words apart.
                 var joined = new List<Query> { Word(token + tokens[i + 1]) };
                 var apart = new[] { token, tokens[i + 1] }.Where(w => !StopWords.Contains(w)).ToList();
-                if (apart.Count > 0)
+                if (apart.Count == 1)
                 {
-                    var both = new BooleanQuery();
-                    foreach (var word in apart)
-                    {
-                        both.Add(Word(word), Occur.MUST);
-                    }
-
                     // One word left ("in" is a stop word): its alternatives join the joined word's.
-                    joined.Add(apart.Count == 1 ? both.Clauses[0].Query : both);
+                    joined.Add(Word(apart[0]));
+                }
+                else if (apart.Count == 2)
+                {
+                    joined.Add(new BooleanQuery { { Word(apart[0]), Occur.MUST }, { Word(apart[1]), Occur.MUST } });
                 }
 
                 units.Add(Either(joined));
