@@ -105,11 +105,7 @@ internal sealed class SearchCollector(ICollector top, string?[] filters, bool co
     {
         if (_matched is { } matched && _ordinals is { } ordinals)
         {
-            for (var f = 0; f < Facets; f++)
-            {
-                ordinals.Count(f, matched, _segmentCounts[f]);
-            }
-
+            ordinals.CountAll(matched, _segmentCounts);
             _matched = null;
         }
 

@@ -86,28 +86,44 @@ internal sealed class SearchFacetOrdinals
         }
     }
 
-    /// <summary>Adds one to <paramref name="counts"/> at each ordinal of facet <paramref name="facet"/> of every module in <paramref name="docs"/>.</summary>
-    public void Count(int facet, FixedBitSet docs, int[] counts)
+    /// <summary>
+    /// Adds every module in <paramref name="docs"/> to <paramref name="counts"/> (per facet, by ordinal), all facets in one
+    /// pass over the set's words: a bit set of tens of thousands of matches is read once, not once per facet.
+    /// </summary>
+    public void CountAll(FixedBitSet docs, int[][] counts)
     {
-        var end = docs.Length;
-        if (Single[facet] is { } single)
+        var words = docs.GetBits();
+        var wordCount = FixedBitSet.Bits2words(docs.Length);
+        var facets = Single.Length;
+        for (var w = 0; w < wordCount; w++)
         {
-            for (var doc = docs.NextSetBit(0); doc >= 0; doc = doc + 1 < end ? docs.NextSetBit(doc + 1) : -1)
+            var bits = (ulong)words[w];
+            while (bits != 0)
             {
-                if (single[doc] is var ord and >= 0)
+                var doc = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                for (var f = 0; f < facets; f++)
                 {
-                    counts[ord]++;
-                }
-            }
-        }
-        else if (Starts[facet] is { } starts)
-        {
-            var ordinals = Ordinals[facet]!;
-            for (var doc = docs.NextSetBit(0); doc >= 0; doc = doc + 1 < end ? docs.NextSetBit(doc + 1) : -1)
-            {
-                for (var i = starts[doc]; i < starts[doc + 1]; i++)
-                {
-                    counts[ordinals[i]]++;
+                    if (counts[f].Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (Single[f] is { } single)
+                    {
+                        if (single[doc] is var ord and >= 0)
+                        {
+                            counts[f][ord]++;
+                        }
+                    }
+                    else if (Starts[f] is { } starts)
+                    {
+                        var ordinals = Ordinals[f]!;
+                        for (var i = starts[doc]; i < starts[doc + 1]; i++)
+                        {
+                            counts[f][ordinals[i]]++;
+                        }
+                    }
                 }
             }
         }

@@ -12,8 +12,11 @@ namespace SkillBridge.Core.Search;
 /// </summary>
 internal static class SearchRescorer
 {
-    /// <summary>How many of the best matches by the match part alone are rescored: far more than a page.</summary>
-    public const int Window = 500;
+    /// <summary>
+    /// How many of the best matches by the match part alone are rescored: ten pages, as many as Solr's re-ranking takes by
+    /// default. Words close together move a module up within them; each one rescored reads both words' positions.
+    /// </summary>
+    public const int Window = 200;
 
     /// <summary><paramref name="hits"/> (best first by the match part) with the proximity part's score added, best first.</summary>
     public static ScoreDoc[] Rescore(IndexSearcher searcher, ScoreDoc[] hits, Query proximity)

@@ -35,6 +35,12 @@ public static partial class SearchText
     /// <summary>Lower case without accents, as the index's tokenizer folds them (remove_diacritics 2).</summary>
     public static string Fold(string text)
     {
+        // Plain ASCII has no accents to remove (most words highlighting folds, one at a time).
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)

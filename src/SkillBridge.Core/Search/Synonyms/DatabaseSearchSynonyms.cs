@@ -7,12 +7,13 @@ namespace SkillBridge.Core.Search.Synonyms;
 /// <summary>
 /// The curators' synonym list, cached in memory on each node. At most once every <see cref="CheckInterval"/> a query
 /// reads the list's one-row version stamp (a cheap primary-key read) and reloads the list only when it moved, so a
-/// change saved on another node is in force here within about a second, well inside the 2 s the issue asks for.
+/// change saved on another node is in force here within about half a second, well inside the 2 s the issue asks for
+/// (with room for a busy machine).
 /// A change saved on this node (<see cref="SearchSynonymService"/>) expires the cache at once.
 /// </summary>
 public sealed class DatabaseSearchSynonyms(IServiceScopeFactory scopes, TimeProvider clock) : ISearchSynonymSource, IDisposable
 {
-    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _current;
