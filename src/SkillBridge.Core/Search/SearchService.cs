@@ -86,13 +86,13 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         var units = SearchQueryPlanner.ContentWords(plan.Terms).Count + plan.Phrases.Count;
         if (collector.Total < FewResults && units > 1 && planner.Build(plan, allWords: false) is { } any)
         {
-            // Nothing has every word: show what has any, and say so. Only a few have every word: those first, then the rest.
+            // Nothing has every word: show what has any, and say so. Only a few have every word: those count twice, so they
+            // rank first unless a module about the topic matches the main words far better ("microsoft teams": the Teams
+            // modules, which never say "Microsoft", above a sign-in module naming Microsoft and a team once each in passing).
             var combined = new BooleanQuery { { any.Full, Occur.MUST } };
             if (built is not null && collector.Total > 0)
             {
-                var every = new BooleanQuery { { built.Full, Occur.MUST } };
-                every.Boost = 20f;
-                combined.Add(every, Occur.SHOULD);
+                combined.Add(built.Full, Occur.SHOULD);
             }
 
             var (anyCollector, anyTop) = Execute(searcher, new RankedQuery(combined, null), filterValues, wanted, request.IncludeFacets);

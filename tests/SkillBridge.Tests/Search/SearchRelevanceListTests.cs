@@ -31,6 +31,8 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [Theory]
     [InlineData("windows", "keyboard-shortcuts-that-save-time")]
     [InlineData("teams", "join-a-teams-meeting")]
+    [InlineData("microsoft teams", "join-a-teams-meeting")]
+    [InlineData("microsoft excel", "spreadsheet-basics-for-managers")]
     [InlineData("google sheets", "spreadsheet-basics-for-managers")]
     [InlineData("reels", "instagram-company-account-basics")]
     [InlineData("onedrive", "share-a-file-with-a-link")]
