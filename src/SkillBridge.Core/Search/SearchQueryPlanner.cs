@@ -25,6 +25,8 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         "i", "im", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours", "yourself",
         "he", "him", "his", "she", "her", "hers", "its", "them", "am", "been", "being", "were", "have", "has", "had",
         "get", "got", "please", "want", "so", "any", "some", "all", "from", "about",
+        // "How do I use X": the verb of the question, not its subject.
+        "use", "using",
     };
 
     private readonly Dictionary<string, int> _docFreqs = new(StringComparer.Ordinal);

@@ -24,6 +24,7 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [InlineData("how do I mute myself in a meeting", "join-a-teams-meeting")]
     [InlineData("what is a passkey", "passkeys-and-two-step-sign-in")]
     [InlineData("how can I find an old email quickly", "search-your-files-and-mail-faster")]
+    [InlineData("how to use chatgpt at work", "write-a-prompt-for-an-ai-assistant")]
     public Task Search_PlainEnglishQuestion_PutsTheModuleThatAnswersItInTheTopThree(string query, string expected) =>
         AssertInTopThreeAsync(query, expected);
 
@@ -103,6 +104,20 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
 
         Assert.True(suggestions.Any(s => s.Slug == expected), $"'{query}': expected {expected} among the suggestions, got {string.Join(", ", suggestions.Select(s => s.Slug))}");
         Assert.True(results.Hits.Take(3).Any(h => h.Slug == expected), $"'{query}': expected {expected} in the top 3 results, got {string.Join(", ", results.Hits.Take(5).Select(h => h.Slug))}");
+    }
+
+    /// <summary>
+    /// "Use" is the question's verb: the password manager module has it in its title, the one module about ChatGPT has
+    /// every word that matters.
+    /// </summary>
+    [Theory]
+    [InlineData("how to use chatgpt at work")]
+    [InlineData("how do I use chatgpt")]
+    public async Task Search_HowToUseATool_PutsTheModuleAboutTheToolFirst(string query)
+    {
+        var found = await SearchAsync(query);
+
+        Assert.Equal("write-a-prompt-for-an-ai-assistant", found.Hits[0].Slug);
     }
 
     private async Task AssertInTopThreeAsync(string query, string expected)
