@@ -16,8 +16,8 @@ public sealed record InvitationBatchPreview(IReadOnlyList<InvitationBatchLine> L
 public sealed record InvitationBatchSent(InvitationBatchPreview Preview, IReadOnlyList<InvitationCreated> Created);
 
 /// <summary>
-/// Bulk invitations from a pasted list or a CSV file (columns e-mail, name, roles; "," or ";" between them; a header row
-/// is skipped). Each line is checked as a single invitation would be, and nothing is saved until the admin confirms.
+/// Bulk invitations from a pasted list or a CSV file (columns e-mail, name, roles; "," or ";" between them, whichever
+/// follows the address; a header row is skipped). Each line is checked as a single invitation would be, and nothing is saved until the admin confirms.
 /// </summary>
 public sealed class InvitationBatch(InvitationService invitations)
 {
@@ -94,7 +94,9 @@ public static class InvitationList
                 continue;
             }
 
-            var separator = line.Contains(';', StringComparison.Ordinal) ? ';' : ',';
+            // The first "," or ";" after the address separates the columns (an address holds neither): spreadsheets
+            // in many countries save ";" between columns, and either may then separate the roles.
+            var separator = line.IndexOfAny([',', ';']) is var at and >= 0 ? line[at] : ',';
             var cells = SplitCells(line, separator);
             var email = cells[0];
             if (rows.Count == 0 && IsHeader(email))
@@ -104,9 +106,9 @@ public static class InvitationList
 
             var name = cells.Count > 1 && cells[1].Length > 0 ? cells[1] : null;
 
-            // Roles are separated by spaces or "|"; with ";" between the columns, commas may separate them too.
+            // Roles are separated by spaces, "|", "+", or whichever of "," and ";" does not separate the columns.
             var roles = cells.Skip(2)
-                .SelectMany(c => c.Split([' ', '|', '+', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .SelectMany(c => c.Split([' ', '|', '+', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToList();
             rows.Add(new Row(i + 1, email, name, roles));
         }

@@ -105,7 +105,9 @@ public sealed class InvitationService(SkillBridgeDbContext db, AccountService ac
         var email = request.Email.Trim();
         var username = string.IsNullOrWhiteSpace(request.Username) ? null : request.Username.Trim();
         var name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
-        if (!MailAddress.TryCreate(email, out var address) || address.Address != email)
+        // A domain without a dot ("zoe@example") is a typo for a work address, though the standard allows it.
+        if (!MailAddress.TryCreate(email, out var address) || address.Address != email
+            || address.Host.Split('.') is not { Length: > 1 } labels || labels.Any(l => l.Length == 0))
         {
             return (null, new FieldError("Email", BadEmailMessage));
         }

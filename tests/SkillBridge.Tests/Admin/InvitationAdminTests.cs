@@ -122,6 +122,20 @@ public sealed class InvitationAdminTests(SkillBridgeWebFactory factory) : IClass
     }
 
     [Fact]
+    public async Task PreviewList_SemicolonsBetweenRolesAndADomainWithoutADot_ReadsTheRolesAndRefusesTheAddress()
+    {
+        using var admin = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("admin"), Roles.Admin);
+        var ready = Infrastructure.Accounts.UniqueName("roles") + "@example.com";
+
+        var page = await PreviewAsync(admin, $"{ready}, Ready Person, author;curator\nzoe@example, Zoe Park, author");
+
+        Assert.Equal("1 ready, 1 with problems. Nothing has been sent yet.", page.Text("#preview-summary"));
+        var row = page.QuerySelector("table.batch-ready tbody tr[data-line='1']")!;
+        Assert.Equal([ready, "Ready Person", "author, curator"], row.QuerySelectorAll("td").Select(c => c.TextContent));
+        Assert.Equal("\"zoe@example\" is not an e-mail address.", page.QuerySelector("table.batch-problems tbody tr[data-line='2'] .batch-problem")!.TextContent);
+    }
+
+    [Fact]
     public async Task SendList_AfterPreview_CreatesOnlyTheReadyLines()
     {
         using var admin = await factory.SignedInClientAsync(Infrastructure.Accounts.UniqueName("admin"), Roles.Admin);
