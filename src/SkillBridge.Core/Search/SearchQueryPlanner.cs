@@ -24,7 +24,8 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         "do", "does", "did", "doing", "done", "can", "could", "should", "would", "shall", "may", "might", "must",
         "i", "im", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours", "yourself",
         "he", "him", "his", "she", "her", "hers", "its", "them", "am", "been", "being", "were", "have", "has", "had",
-        "get", "got", "please", "want", "so", "any", "some", "all", "from", "about",
+        "get", "gets", "getting", "got", "please", "want", "so", "any", "some", "all", "from", "about",
+        "many", "much", "more", "most", "lot", "lots", "very", "really", "just", "also", "too",
         // "How do I use X": the verb of the question, not its subject.
         "use", "using",
     };
@@ -387,7 +388,11 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     }
 
     /// <summary>
-    /// The catalogue word nearest to <paramref name="word"/> (fewest edits, same first letter, then most modules), or null.
+    /// The catalogue word nearest to <paramref name="word"/> (fewest edits, then most modules), or null. Only a word with
+    /// the same first letter, and two edits away only for a word of seven letters or more: people seldom mistype the first
+    /// letter, and a short real word the catalogue lacks ("waste", "weird", "nasty") is no typo of "paste", "word" or
+    /// "last". Without a dictionary a correctly spelt word one letter from a catalogue word ("charts", "chats") still
+    /// looks like a typo.
     /// Candidates are words as written: those of titles, tags, summaries and authors, and those of bodies that are not
     /// their own stem (a body's terms also hold stems such as "manag", which are no words to show).
     /// </summary>
@@ -399,7 +404,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         }
 
         // One edit first: a word one edit away always wins, and looking two edits away costs far more.
-        for (var maxEdits = 1; maxEdits <= (word.Length <= 4 ? 1 : 2); maxEdits++)
+        for (var maxEdits = 1; maxEdits <= (word.Length < 7 ? 1 : 2); maxEdits++)
         {
             if (Nearest(word, maxEdits) is { } found)
             {
@@ -412,7 +417,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
     private string? Nearest(string word, int maxEdits)
     {
-        var options = new Dictionary<string, (string Word, int Edits, bool SameStart, int Frequency, bool Written)>(StringComparer.Ordinal);
+        var options = new Dictionary<string, (string Word, int Edits, int Frequency, bool Written)>(StringComparer.Ordinal);
         foreach (var field in new[] { SearchFields.Words, SearchFields.Body })
         {
             if (MultiFields.GetTerms(reader, field) is not { } terms)
@@ -420,21 +425,22 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 continue;
             }
 
-            var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(field, word), maxEdits, 0, true);
+            // Terms sharing the first letter only (prefix length 1).
+            var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(field, word), maxEdits, 1, true);
             var examined = 0;
             while (examined++ < 500 && candidates.MoveNext())
             {
                 var candidate = candidates.Term.Utf8ToString();
                 if (!candidate.Any(char.IsDigit) && !options.ContainsKey(candidate))
                 {
-                    options[candidate] = (candidate, Distance(word, candidate), candidate[0] == word[0], WordFreq(candidate), field == SearchFields.Words);
+                    options[candidate] = (candidate, Distance(word, candidate), WordFreq(candidate), field == SearchFields.Words);
                 }
             }
         }
 
         // Best first; a body term is checked for being written only when its turn comes (most often the first one is).
         return options.Values
-            .OrderBy(o => o.Edits).ThenByDescending(o => o.SameStart).ThenByDescending(o => o.Frequency).ThenBy(o => o.Word, StringComparer.Ordinal)
+            .OrderBy(o => o.Edits).ThenByDescending(o => o.Frequency).ThenBy(o => o.Word, StringComparer.Ordinal)
             .FirstOrDefault(o => o.Written || Written(o.Word)).Word;
     }
 

@@ -47,6 +47,23 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
         Assert.True(found.Hits.Take(2).All(h => h.Slug is "join-a-teams-meeting" or "teams-channels-vs-chats"), string.Join(", ", found.Hits.Select(h => h.Slug)));
     }
 
+    /// <summary>
+    /// Correctly spelt words no module uses are not typos of catalogue words with another first letter ("waste" is not
+    /// "paste") or two letters off in a short word ("weird" is not "word"): the other words find the modules.
+    /// </summary>
+    [Theory]
+    [InlineData("meetings are a waste of time", "calendar-hygiene-and-focus-time")]
+    [InlineData("how do I reply to a nasty comment", "reply-to-comments-and-criticism")]
+    [InlineData("someone sent me a weird link", "share-a-file-with-a-link")]
+    public async Task Search_RealWordNoModuleUses_IsNotCorrectedIntoAnotherWord(string query, string expected)
+    {
+        var found = await SearchAsync(query);
+
+        Assert.Null(found.CorrectedQuery);
+        Assert.True(found.MatchedAnyWord);
+        Assert.Contains(found.Hits.Take(3), h => h.Slug == expected);
+    }
+
     [Fact]
     public async Task Search_TypoOneEditFromAStem_ShowsTheWordAsWrittenNotTheStem()
     {
