@@ -118,6 +118,61 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         return changed ? query.WithTerms(terms) with { LastTermIsPrefix = false } : null;
     }
 
+    /// <summary>
+    /// The query with its last word, typed as the start of a word ("chatg", "micro"), completed to the catalogue word
+    /// starting with it that the most modules hold ("chatgpt", "microsoft"), or null when no word someone wrote starts with
+    /// it. Titles and tags answer a prefix from their own edge n-grams; this reaches the words of summaries, authors and
+    /// bodies when those found nothing, before any correction is tried.
+    /// </summary>
+    public SearchQuery? Complete(SearchQuery query)
+    {
+        if (!query.LastTermIsPrefix || query.Terms.Count == 0 || query.Terms[^1] is not { Length: >= 3 } prefix || StopWords.Contains(prefix))
+        {
+            return null;
+        }
+
+        var options = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var field in new[] { SearchFields.Words, SearchFields.Body })
+        {
+            if (MultiFields.GetTerms(reader, field) is not { } terms)
+            {
+                continue;
+            }
+
+            var start = new BytesRef(prefix);
+            var each = terms.GetEnumerator();
+            if (each.SeekCeil(start) == TermsEnum.SeekStatus.END)
+            {
+                continue;
+            }
+
+            var seen = 0;
+            do
+            {
+                if (!StringHelper.StartsWith(each.Term, start))
+                {
+                    break;
+                }
+
+                var word = each.Term.Utf8ToString();
+                if (word != prefix && !word.Any(char.IsDigit))
+                {
+                    options[word] = options.GetValueOrDefault(word) || field == SearchFields.Words;
+                }
+            }
+            while (++seen < CompletionsExamined && each.MoveNext());
+        }
+
+        var best = options
+            .Select(o => (Word: o.Key, Written: o.Value, Frequency: WordFreq(o.Key)))
+            .OrderByDescending(o => o.Frequency).ThenBy(o => o.Word.Length).ThenBy(o => o.Word, StringComparer.Ordinal)
+            .FirstOrDefault(o => o.Written || Written(o.Word)).Word;
+        return best is null ? null : query.WithTerms([.. query.Terms.SkipLast(1), best]) with { LastTermIsPrefix = false };
+    }
+
+    /// <summary>How many catalogue words starting with a typed prefix are weighed as its completion (<see cref="Complete"/>).</summary>
+    private const int CompletionsExamined = 200;
+
     /// <summary>What highlighting marks: the words as written, their stems, and the last word as a prefix when it is one.</summary>
     public SearchMarks Marks(SearchQuery query)
     {

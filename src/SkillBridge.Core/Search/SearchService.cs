@@ -73,6 +73,17 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
             (collector, top) = Execute(searcher, built, filterValues, wanted, request.IncludeFacets);
         }
 
+        if (collector.Total == 0 && planner.Complete(plan) is { } completed)
+        {
+            // "chatg": no title or tag word starts so, but "chatgpt" is in a module's text.
+            var completedBuilt = planner.Build(completed, allWords: true);
+            var (completedCollector, completedTop) = Execute(searcher, completedBuilt, filterValues, wanted, request.IncludeFacets);
+            if (completedCollector.Total > 0)
+            {
+                (plan, built, collector, top) = (completed, completedBuilt, completedCollector, completedTop);
+            }
+        }
+
         if (collector.Total == 0 && planner.Correct(plan) is { } fixedQuery)
         {
             var fixedBuilt = planner.Build(fixedQuery, allWords: true);
@@ -133,6 +144,11 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         var none = new string?[SearchFields.Facets.Length];
         var built = planner.Build(query, allWords: true);
         var (collector, top) = Execute(searcher, built, none, 1, false, SuggestionCount);
+        if (collector.Total == 0 && planner.Complete(query) is { } completed)
+        {
+            (collector, top) = Execute(searcher, planner.Build(completed, allWords: true), none, 1, false, SuggestionCount);
+        }
+
         if (collector.Total == 0 && planner.Correct(query) is { } corrected)
         {
             // "linkdin" as typed matches no title: offer the titles for the corrected words.
