@@ -131,7 +131,8 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             return null;
         }
 
-        var options = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Each word with how many modules hold it (as WordFreq counts) and whether a title, tag, summary or author has it.
+        var options = new Dictionary<string, (int Frequency, bool Written)>(StringComparer.Ordinal);
         foreach (var field in new[] { SearchFields.Words, SearchFields.Body })
         {
             if (MultiFields.GetTerms(reader, field) is not { } terms)
@@ -157,14 +158,15 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 var word = each.Term.Utf8ToString();
                 if (word != prefix && !word.Any(char.IsDigit))
                 {
-                    options[word] = options.GetValueOrDefault(word) || field == SearchFields.Words;
+                    var (frequency, written) = options.GetValueOrDefault(word);
+                    options[word] = (Math.Max(frequency, each.DocFreq), written || field == SearchFields.Words);
                 }
             }
             while (++seen < CompletionsExamined && each.MoveNext());
         }
 
         var best = options
-            .Select(o => (Word: o.Key, Written: o.Value, Frequency: WordFreq(o.Key)))
+            .Select(o => (Word: o.Key, o.Value.Written, o.Value.Frequency))
             .OrderByDescending(o => o.Frequency).ThenBy(o => o.Word.Length).ThenBy(o => o.Word, StringComparer.Ordinal)
             .FirstOrDefault(o => o.Written || Written(o.Word)).Word;
         return best is null ? null : query.WithTerms([.. query.Terms.SkipLast(1), best]) with { LastTermIsPrefix = false };
