@@ -107,7 +107,12 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 continue;
             }
 
-            if (Nearest(word) is { } replacement)
+            // The start of a word with a slip in it ("pasw"): the nearest start of a title or tag word ("pass"), then the
+            // most common word beginning so ("password"). A whole-word correction would offer "past".
+            var typedStart = t == terms.Count - 1 && query.LastTermIsPrefix && NearestStart(word) is { } start
+                ? MostCommonWordStartingWith(start, includeItself: true)
+                : null;
+            if ((typedStart ?? Nearest(word)) is { } replacement)
             {
                 terms[t] = replacement;
                 changed = true;
@@ -131,6 +136,15 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             return null;
         }
 
+        var best = MostCommonWordStartingWith(prefix, includeItself: false);
+        return best is null ? null : query.WithTerms([.. query.Terms.SkipLast(1), best]) with { LastTermIsPrefix = false };
+    }
+
+    /// <summary>
+    /// The word someone wrote (in any field) starting with <paramref name="prefix"/> that the most modules hold, or null.
+    /// </summary>
+    private string? MostCommonWordStartingWith(string prefix, bool includeItself)
+    {
         // Each word with how many modules hold it (as WordFreq counts) and whether a title, tag, summary or author has it.
         var options = new Dictionary<string, (int Frequency, bool Written)>(StringComparer.Ordinal);
         foreach (var field in new[] { SearchFields.Words, SearchFields.Body })
@@ -156,7 +170,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 }
 
                 var word = each.Term.Utf8ToString();
-                if (word != prefix && !word.Any(char.IsDigit))
+                if ((includeItself || word != prefix) && !word.Any(char.IsDigit))
                 {
                     var (frequency, written) = options.GetValueOrDefault(word);
                     options[word] = (Math.Max(frequency, each.DocFreq), written || field == SearchFields.Words);
@@ -165,11 +179,37 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             while (++seen < CompletionsExamined && each.MoveNext());
         }
 
-        var best = options
+        return options
             .Select(o => (Word: o.Key, o.Value.Written, o.Value.Frequency))
             .OrderByDescending(o => o.Frequency).ThenBy(o => o.Word.Length).ThenBy(o => o.Word, StringComparer.Ordinal)
             .FirstOrDefault(o => o.Written || Written(o.Word)).Word;
-        return best is null ? null : query.WithTerms([.. query.Terms.SkipLast(1), best]) with { LastTermIsPrefix = false };
+    }
+
+    /// <summary>
+    /// The start of a title or tag word one edit from <paramref name="typed"/> (a term of the edge n-gram field), the same
+    /// length first, then the most modules; null for fewer than three letters or when there is none.
+    /// </summary>
+    private string? NearestStart(string typed)
+    {
+        if (typed.Length < 3 || MultiFields.GetTerms(reader, SearchFields.Prefix) is not { } terms)
+        {
+            return null;
+        }
+
+        var candidates = new FuzzyTermsEnum(terms, new Lucene.Net.Util.AttributeSource(), new Term(SearchFields.Prefix, typed), 1, 1, true);
+        (string Start, int LengthGap, int Frequency)? best = null;
+        var examined = 0;
+        while (examined++ < 500 && candidates.MoveNext())
+        {
+            var start = candidates.Term.Utf8ToString();
+            var option = (start, Math.Abs(start.Length - typed.Length), candidates.DocFreq);
+            if (best is not { } current || option.Item2 < current.LengthGap || (option.Item2 == current.LengthGap && option.DocFreq > current.Frequency))
+            {
+                best = option;
+            }
+        }
+
+        return best?.Start;
     }
 
     /// <summary>How many catalogue words starting with a typed prefix are weighed as its completion (<see cref="Complete"/>).</summary>

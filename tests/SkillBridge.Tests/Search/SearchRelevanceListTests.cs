@@ -99,6 +99,9 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [InlineData("how do I use chatg", "write-a-prompt-for-an-ai-assistant")]
     [InlineData("unsubscr", "tame-your-inbox")]
     [InlineData("bitwar", "use-a-password-manager")]
+    // A slip in the start of a word: the nearest start of a title or tag word, completed.
+    [InlineData("pasw", "use-a-password-manager")]
+    [InlineData("instga", "instagram-company-account-basics")]
     public async Task Suggest_Words_OffersTheModuleTheResultsPageRanksInTheTopThree(string query, string expected)
     {
         await using var scope = factory.Services.CreateAsyncScope();
