@@ -17,7 +17,8 @@ public sealed record InvitationBatchSent(InvitationBatchPreview Preview, IReadOn
 
 /// <summary>
 /// Bulk invitations from a pasted list or a CSV file (columns e-mail, name, roles; "," or ";" between them, whichever
-/// follows the address; a header row is skipped). Each line is checked as a single invitation would be, and nothing is saved until the admin confirms.
+/// follows the address; a header row is skipped). Each line is checked as a single invitation would be, and nothing is
+/// saved until the admin confirms.
 /// </summary>
 public sealed class InvitationBatch(InvitationService invitations)
 {

@@ -202,10 +202,10 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         while (examined++ < 500 && candidates.MoveNext())
         {
             var start = candidates.Term.Utf8ToString();
-            var option = (start, Math.Abs(start.Length - typed.Length), candidates.DocFreq);
-            if (best is not { } current || option.Item2 < current.LengthGap || (option.Item2 == current.LengthGap && option.DocFreq > current.Frequency))
+            var gap = Math.Abs(start.Length - typed.Length);
+            if (best is not { } current || gap < current.LengthGap || (gap == current.LengthGap && candidates.DocFreq > current.Frequency))
             {
-                best = option;
+                best = (start, gap, candidates.DocFreq);
             }
         }
 

@@ -11,8 +11,9 @@ namespace SkillBridge.Core.Search;
 /// <summary>
 /// Finds published modules from a few words in this node's Lucene index (<see cref="SearchIndex"/>), the same on every
 /// database: every content word first, then (when nothing matches) the last word as a prefix, that prefix completed to a
-/// word of the catalogue, corrected words, and any word. Ranked by BM25 over weighted fields with a boost for words close together; filters, exact totals and facet
-/// counts come from one pass over the matches (<see cref="SearchCollector"/>). Header suggestions run the same plan.
+/// word of the catalogue, corrected words, and any word. Ranked by BM25 over weighted fields with a boost for words close
+/// together; filters, exact totals and facet counts come from one pass over the matches (<see cref="SearchCollector"/>).
+/// Header suggestions run the same plan.
 /// </summary>
 public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, ISearchSynonymSource synonyms, TimeProvider clock)
 {
