@@ -196,6 +196,9 @@ public static class SearchFields
     public const string Tags = "tags";
     public const string Summary = "summary";
     public const string Body = "body";
+
+    /// <summary>Neighbouring body stems that a phrase reads slowly by position, as one term each (<see cref="SearchPairs"/>).</summary>
+    public const string BodyPairs = "body_pairs";
     public const string Authors = "authors";
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class SearchBulkIndexer
     private const int ParallelFrom = 2000;
 
     public static async Task AddAllAsync(
-        SkillBridgeDbContext db, IndexWriter writer, IReadOnlyList<int> ids, int batchSize, Action<int> progress, CancellationToken cancellationToken)
+        SkillBridgeDbContext db, IndexWriter writer, SearchPairs pairs, IReadOnlyList<int> ids, int batchSize, Action<int> progress, CancellationToken cancellationToken)
     {
         var batches = ids.Chunk(batchSize).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
@@ -56,7 +56,7 @@ internal static class SearchBulkIndexer
         {
             db.ChangeTracker.Clear();
             var loaded = await SearchDocument.LoadAsync(db, batch, cancellationToken);
-            return loaded.Select(d => d.ToDocument()).ToList();
+            return loaded.Select(d => d.ToDocument(pairs)).ToList();
         }, cancellationToken);
     }
 }

@@ -24,8 +24,8 @@ public sealed record SearchDocument(
     IReadOnlyList<string> Tags,
     IReadOnlyList<(string Username, string Name)> Authors)
 {
-    /// <summary>The Lucene document: text fields to match, stored fields to show, doc values to filter and count.</summary>
-    public Document ToDocument()
+    /// <summary>The Lucene document: text fields to match, doc values to filter and count, and the body's <paramref name="pairs"/>.</summary>
+    public Document ToDocument(SearchPairs pairs)
     {
         var plainBody = SearchText.PlainBody(Body);
         var tags = string.Join(" | ", Tags.Append(CategoryName));
@@ -39,7 +39,6 @@ public sealed record SearchDocument(
             new TextField(SearchFields.Title, Title, Field.Store.NO),
             new TextField(SearchFields.Tags, tags, Field.Store.NO),
             new TextField(SearchFields.Summary, Summary, Field.Store.NO),
-            new TextField(SearchFields.Body, plainBody, Field.Store.NO),
             new Field(SearchFields.Authors, authorText, WithoutPositions),
             new Field(SearchFields.Words, string.Join(" | ", Title, tags, Summary, authorText), VocabularyOnly),
             new Field(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), WithoutPositions),
@@ -48,6 +47,17 @@ public sealed record SearchDocument(
             new SortedSetDocValuesField(SearchFields.Duration, new BytesRef(DurationOf(Minutes).ToString().ToLowerInvariant())),
             new SortedDocValuesField(SearchFields.TitleSort, new BytesRef(SearchText.Fold(Title))),
         };
+        if (pairs.IsEmpty)
+        {
+            document.Add(new TextField(SearchFields.Body, plainBody, Field.Store.NO));
+        }
+        else
+        {
+            var recording = new SearchPairs.Recording(pairs);
+            document.Add(new SearchPairs.BodyField(plainBody, TextField.TYPE_NOT_STORED, recording));
+            document.Add(new SearchPairs.PairsField(plainBody, WithoutPositions, recording));
+        }
+
         foreach (var username in Authors.Select(a => a.Username).Distinct(StringComparer.Ordinal))
         {
             document.Add(new SortedSetDocValuesField(SearchFields.Author, new BytesRef(username)));

@@ -25,9 +25,11 @@ namespace SkillBridge.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     private const string SchemaKey = "schema";
+
+    private const string PairsKey = "pairs";
 
     private const string PositionKey = "search-change";
 
@@ -192,12 +194,12 @@ public sealed class SearchIndex : IDisposable
 
         try
         {
-            return new Lease(generation.Searchers, generation.Searchers.Acquire());
+            return new Lease(generation.Searchers, generation.Searchers.Acquire(), generation.Pairs);
         }
         catch (ObjectDisposedException)
         {
             // Swapped for a rebuilt index between the read and the acquire: take the new one.
-            return Volatile.Read(ref _current) is { } next ? new Lease(next.Searchers, next.Searchers.Acquire()) : null;
+            return Volatile.Read(ref _current) is { } next ? new Lease(next.Searchers, next.Searchers.Acquire(), next.Pairs) : null;
         }
     }
 
@@ -243,8 +245,8 @@ public sealed class SearchIndex : IDisposable
                 }
 
                 var ids = entries.Select(e => e.ModuleId).Distinct().ToList();
-                await ApplyAsync(db, generation.Writer, ids, cancellationToken);
-                Commit(generation.Writer, entries[^1].Id);
+                await ApplyAsync(db, generation.Writer, generation.Pairs, ids, cancellationToken);
+                Commit(generation.Writer, entries[^1].Id, generation.Pairs);
                 Volatile.Write(ref _position, entries[^1].Id);
                 generation.Searchers.MaybeRefreshBlocking();
                 if (entries.Count < BatchSize)
@@ -278,6 +280,7 @@ public sealed class SearchIndex : IDisposable
             // after the swap (applying an entry again is harmless: it writes the module as it is now).
             var position = await db.SearchChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
             var ids = await PublishedIds(db).OrderBy(id => id).ToListAsync(cancellationToken);
+            var pairs = await ChoosePairsAsync(db, ids, cancellationToken);
             var building = IndexPath + ".new";
             DeleteFolder(building);
             _building = (0, ids.Count);
@@ -285,14 +288,14 @@ public sealed class SearchIndex : IDisposable
             using (var directory = FSDirectory.Open(building))
             using (var writer = new IndexWriter(directory, Config(OpenMode.CREATE, bulk: true)))
             {
-                await SearchBulkIndexer.AddAllAsync(db, writer, ids, BatchSize, done =>
+                await SearchBulkIndexer.AddAllAsync(db, writer, pairs, ids, BatchSize, done =>
                 {
                     _building = (done, ids.Count);
                     progress?.Report((done, ids.Count));
                 }, cancellationToken);
 
                 writer.ForceMerge(1);
-                Commit(writer, position);
+                Commit(writer, position, pairs);
             }
 
             await _write.WaitAsync(cancellationToken);
@@ -359,10 +362,24 @@ public sealed class SearchIndex : IDisposable
         return await db.SearchChanges.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0;
     }
 
+    /// <summary>The word pairs for an index of the modules <paramref name="ids"/>, from the bodies of an even sample of them.</summary>
+    private async Task<SearchPairs> ChoosePairsAsync(SkillBridgeDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        var step = Math.Max(1, ids.Count / SearchPairs.SampleSize);
+        var sample = new List<string>();
+        foreach (var batch in ids.Where((_, i) => i % step == 0).Take(SearchPairs.SampleSize).Chunk(BatchSize))
+        {
+            db.ChangeTracker.Clear();
+            sample.AddRange((await SearchDocument.LoadAsync(db, batch, cancellationToken)).Select(d => SearchText.PlainBody(d.Body)));
+        }
+
+        return SearchPairs.Choose(Analyzer, sample, ids.Count, _options.Search.PhrasePositionsLimit);
+    }
+
     internal static IQueryable<int> PublishedIds(SkillBridgeDbContext db) =>
         db.Modules.Where(m => m.Status == ModuleStatus.Published && m.PublishedRevisionId != null).Select(m => m.Id);
 
-    private static async Task ApplyAsync(SkillBridgeDbContext db, IndexWriter writer, List<int> ids, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(SkillBridgeDbContext db, IndexWriter writer, SearchPairs pairs, List<int> ids, CancellationToken cancellationToken)
     {
         var documents = (await SearchDocument.LoadAsync(db, ids, cancellationToken)).ToDictionary(d => d.ModuleId);
         foreach (var id in ids)
@@ -370,7 +387,7 @@ public sealed class SearchIndex : IDisposable
             var term = new Term(SearchFields.Id, id.ToString(CultureInfo.InvariantCulture));
             if (documents.TryGetValue(id, out var document))
             {
-                writer.UpdateDocument(term, document.ToDocument());
+                writer.UpdateDocument(term, document.ToDocument(pairs));
             }
             else
             {
@@ -379,12 +396,13 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private static void Commit(IndexWriter writer, long position)
+    private static void Commit(IndexWriter writer, long position, SearchPairs pairs)
     {
         writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [SchemaKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture),
             [PositionKey] = position.ToString(CultureInfo.InvariantCulture),
+            [PairsKey] = pairs.ToCommitText(),
         });
         writer.Commit();
     }
@@ -418,7 +436,8 @@ public sealed class SearchIndex : IDisposable
 
             var commit = DirectoryReader.ListCommits(directory)[^1];
             if (!commit.UserData.TryGetValue(SchemaKey, out var schema) || schema != SchemaVersion.ToString(CultureInfo.InvariantCulture)
-                || !commit.UserData.TryGetValue(PositionKey, out var stored) || !long.TryParse(stored, CultureInfo.InvariantCulture, out position))
+                || !commit.UserData.TryGetValue(PositionKey, out var stored) || !long.TryParse(stored, CultureInfo.InvariantCulture, out position)
+                || !commit.UserData.TryGetValue(PairsKey, out var pairsText) || SearchPairs.FromCommitText(pairsText) is not { } pairs)
             {
                 _logger.LogInformation("The search index in {Path} is of another schema: it is rebuilt", path);
                 directory.Dispose();
@@ -439,7 +458,7 @@ public sealed class SearchIndex : IDisposable
 
             writer = new IndexWriter(directory, Config(OpenMode.APPEND));
             var searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
-            return new Generation(directory, writer, searchers);
+            return new Generation(directory, writer, searchers, pairs);
         }
 #pragma warning disable CA1031 // A damaged index can fail in many ways inside Lucene; every one of them means "rebuild it".
         catch (Exception e) when (e is not OperationCanceledException)
@@ -490,16 +509,21 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>A searcher borrowed from the index; disposing gives it back.</summary>
-    public sealed class Lease(SearcherManager owner, IndexSearcher searcher) : IDisposable
+    public sealed class Lease(SearcherManager owner, IndexSearcher searcher, SearchPairs pairs) : IDisposable
     {
         public IndexSearcher Searcher { get; } = searcher;
+
+        /// <summary>The word pairs this searcher's index holds as terms.</summary>
+        public SearchPairs Pairs { get; } = pairs;
 
         public void Dispose() => owner.Release(Searcher);
     }
 
-    private sealed class Generation(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers) : IDisposable
+    private sealed class Generation(LuceneDirectory directory, IndexWriter writer, SearcherManager searchers, SearchPairs pairs) : IDisposable
     {
         public IndexWriter Writer { get; } = writer;
+
+        public SearchPairs Pairs { get; } = pairs;
 
         public SearcherManager Searchers { get; } = searchers;
 

@@ -13,6 +13,12 @@ public sealed class SearchOptions
     public int ForegroundBuildLimit { get; set; } = 2000;
 
     /// <summary>
+    /// A phrase of two body words estimated to read more positions than this (at 100,000 modules, two words each in
+    /// nearly every module) has its word pairs indexed as terms when the index is built (<see cref="SearchPairs"/>).
+    /// </summary>
+    public long PhrasePositionsLimit { get; set; } = 500_000;
+
+    /// <summary>
     /// Change-log entries older than this are deleted (checked hourly by every node). A node stopped for longer
     /// rebuilds its index from the database when it starts again.
     /// </summary>

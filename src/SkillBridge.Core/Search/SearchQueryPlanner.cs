@@ -13,7 +13,7 @@ namespace SkillBridge.Core.Search;
 /// catalogue lacks that splits into two catalogue words ("screenshare") also matches both. Neighbouring words near
 /// each other in a module score extra. Curators' synonyms are alternatives to the word or query they name.
 /// </summary>
-internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, SearchSynonymSet synonyms)
+internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, SearchSynonymSet synonyms, SearchPairs pairs)
 {
     /// <summary>Words that never carry what a question is about: English stop words, question words, pronouns, auxiliaries.</summary>
     public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
@@ -422,24 +422,53 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
     private Query Phrase(IReadOnlyList<string> words)
     {
+        var stems = words.SelectMany(Stems).ToList();
         var either = new BooleanQuery();
         foreach (var (field, weight) in SearchFields.Stemmed)
         {
             var phrase = new PhraseQuery { Boost = weight };
-            var position = 0;
-            foreach (var word in words)
+            for (var i = 0; i < stems.Count; i++)
             {
-                foreach (var stem in Stems(word))
-                {
-                    phrase.Add(new Term(field, stem), position++);
-                }
+                phrase.Add(new Term(field, stems[i]), i);
             }
 
-            either.Add(phrase, Occur.SHOULD);
+            either.Add(field == SearchFields.Body ? WithPairs(phrase, stems) : phrase, Occur.SHOULD);
         }
 
         return either;
     }
+
+    /// <summary>
+    /// A body phrase whose neighbouring stems are all indexed pairs (<see cref="SearchPairs"/>): two words are their pair
+    /// term, scored as the phrase would be (the same idf, through the boost); longer phrases match by position only
+    /// in the modules holding every pair.
+    /// </summary>
+    private Query WithPairs(PhraseQuery phrase, List<string> stems)
+    {
+        if (stems.Count < 2 || pairs.IsEmpty || Enumerable.Range(0, stems.Count - 1).Any(i => !pairs.Indexed(stems[i], stems[i + 1])))
+        {
+            return phrase;
+        }
+
+        var terms = Enumerable.Range(0, stems.Count - 1).Select(i => new Term(SearchFields.BodyPairs, SearchPairs.Term(stems[i], stems[i + 1]))).ToList();
+        if (stems.Count == 2)
+        {
+            var modules = reader.DocFreq(terms[0]);
+            var phraseIdf = stems.Sum(s => Idf(reader.DocFreq(new Term(SearchFields.Body, s))));
+            return new TermQuery(terms[0]) { Boost = modules == 0 ? phrase.Boost : phrase.Boost * phraseIdf / Idf(modules) };
+        }
+
+        var within = new BooleanQuery { { phrase, Occur.MUST } };
+        foreach (var term in terms)
+        {
+            within.Add(new TermQuery(term) { Boost = 0 }, Occur.MUST);
+        }
+
+        return within;
+    }
+
+    /// <summary>BM25's inverse document frequency (as <see cref="Lucene.Net.Search.Similarities.BM25Similarity"/> computes it).</summary>
+    private float Idf(int modules) => (float)Math.Log(1 + ((reader.MaxDoc - modules + 0.5) / (modules + 0.5)));
 
     private Query Excluded(string text)
     {

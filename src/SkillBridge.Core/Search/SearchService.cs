@@ -48,7 +48,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         }
 
         var searcher = lease.Searcher;
-        var planner = new SearchQueryPlanner(searcher.IndexReader, index.Analyzer, await synonyms.CurrentAsync(cancellationToken));
+        var planner = new SearchQueryPlanner(searcher.IndexReader, index.Analyzer, await synonyms.CurrentAsync(cancellationToken), lease.Pairs);
         var filterValues = FilterValues(filters);
         var maxPage = searcher.IndexReader.NumDocs / PageSize + 1;
         var wanted = Math.Clamp(request.Page, 1, maxPage);
@@ -141,7 +141,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         }
 
         var searcher = lease.Searcher;
-        var planner = new SearchQueryPlanner(searcher.IndexReader, index.Analyzer, await synonyms.CurrentAsync(cancellationToken));
+        var planner = new SearchQueryPlanner(searcher.IndexReader, index.Analyzer, await synonyms.CurrentAsync(cancellationToken), lease.Pairs);
         var none = new string?[SearchFields.Facets.Length];
         var built = planner.Build(query, allWords: true);
         var (collector, top) = Execute(searcher, built, none, 1, false, SuggestionCount);
