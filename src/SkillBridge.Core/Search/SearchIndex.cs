@@ -40,6 +40,9 @@ public sealed class SearchIndex : IDisposable
     private readonly ILogger<SearchIndex> _logger;
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+
+    /// <summary>Reset while a rebuilt index replaces the previous one, so searches wait for it instead of finding none.</summary>
+    private readonly ManualResetEventSlim _swapped = new(true);
     private readonly System.Threading.Lock _startLock = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task? _started;
@@ -144,6 +147,13 @@ public sealed class SearchIndex : IDisposable
         if (_current is not null)
         {
             await CatchUpAsync(cancellationToken);
+            if (_current.Pairs.ChooseAgain(_current.Writer.NumDocs, _options.Search))
+            {
+                // Searches keep using this index until the new one is swapped in.
+                _logger.LogInformation("The search index in {Path} chose its word pairs for {Modules} modules: it is rebuilt in the background for {Now}", IndexPath, _current.Pairs.Modules, _current.Writer.NumDocs);
+                RebuildInBackground(_current.Writer.NumDocs);
+            }
+
             return;
         }
 
@@ -165,6 +175,11 @@ public sealed class SearchIndex : IDisposable
             return;
         }
 
+        RebuildInBackground(published);
+    }
+
+    private void RebuildInBackground(int published)
+    {
         _building = (0, published);
         _ = Task.Run(async () =>
         {
@@ -187,6 +202,12 @@ public sealed class SearchIndex : IDisposable
     public Lease? Acquire()
     {
         var generation = Volatile.Read(ref _current);
+        if (generation is null && !_swapped.IsSet)
+        {
+            _swapped.Wait(TimeSpan.FromSeconds(30));
+            generation = Volatile.Read(ref _current);
+        }
+
         if (generation is null)
         {
             return null;
@@ -299,18 +320,25 @@ public sealed class SearchIndex : IDisposable
             }
 
             await _write.WaitAsync(cancellationToken);
+            var replacing = _current is not null;
+            if (replacing)
+            {
+                _swapped.Reset();
+            }
+
             try
             {
                 _current?.Dispose();
                 _current = null;
                 DeleteFolder(IndexPath);
                 System.IO.Directory.Move(building, IndexPath);
-                _current = TryOpen(IndexPath, out var opened) ?? throw new InvalidOperationException($"The search index just built in {IndexPath} cannot be opened.");
+                _current = TryOpen(IndexPath, out var opened, checkFiles: false) ?? throw new InvalidOperationException($"The search index just built in {IndexPath} cannot be opened.");
                 Volatile.Write(ref _position, opened);
             }
             finally
             {
                 _building = null;
+                _swapped.Set();
                 _write.Release();
             }
 
@@ -414,8 +442,11 @@ public sealed class SearchIndex : IDisposable
         RAMBufferSizeMB = bulk ? 64 : 16,
     };
 
-    /// <summary>The index in <paramref name="path"/> with its position, or null when it is missing, of another schema or unreadable.</summary>
-    private Generation? TryOpen(string path, out long position)
+    /// <summary>
+    /// The index in <paramref name="path"/> with its position, or null when it is missing, of another schema or unreadable
+    /// (every file is read to find out, unless <paramref name="checkFiles"/> is false: an index this process has just built).
+    /// </summary>
+    private Generation? TryOpen(string path, out long position, bool checkFiles = true)
     {
         position = 0;
         if (!System.IO.Directory.Exists(path))
@@ -447,13 +478,9 @@ public sealed class SearchIndex : IDisposable
             // Reads every segment's files once, so a damaged index is found here rather than by a learner's search. The
             // check reads through ordinary file reads, not the memory map searches use: read through the map, every page
             // of the index stayed in the site's resident memory although searches touch only part of it.
-            using (var checkDirectory = new NIOFSDirectory(path))
-            using (var check = DirectoryReader.Open(checkDirectory))
+            if (checkFiles)
             {
-                foreach (var leaf in check.Leaves)
-                {
-                    ((SegmentReader)leaf.AtomicReader).CheckIntegrity();
-                }
+                CheckFiles(path);
             }
 
             writer = new IndexWriter(directory, Config(OpenMode.APPEND));
@@ -481,6 +508,16 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    private static void CheckFiles(string path)
+    {
+        using var checkDirectory = new NIOFSDirectory(path);
+        using var check = DirectoryReader.Open(checkDirectory);
+        foreach (var leaf in check.Leaves)
+        {
+            ((SegmentReader)leaf.AtomicReader).CheckIntegrity();
+        }
+    }
+
     private static void DeleteFolder(string path)
     {
         if (System.IO.Directory.Exists(path))
@@ -505,6 +542,7 @@ public sealed class SearchIndex : IDisposable
         _stopping.Dispose();
         _write.Dispose();
         _rebuild.Dispose();
+        _swapped.Dispose();
         Analyzer.Dispose();
     }
 

@@ -19,6 +19,12 @@ public sealed class SearchOptions
     public long PhrasePositionsLimit { get; set; } = 500_000;
 
     /// <summary>
+    /// An index of at least this many modules, twice as many as when it chose its word pairs (or chosen with another
+    /// <see cref="PhrasePositionsLimit"/>), is rebuilt in the background at start-up to choose them again.
+    /// </summary>
+    public int PairsRebuildFrom { get; set; } = 10_000;
+
+    /// <summary>
     /// Change-log entries older than this are deleted (checked hourly by every node). A node stopped for longer
     /// rebuilds its index from the database when it starts again.
     /// </summary>

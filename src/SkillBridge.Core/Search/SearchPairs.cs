@@ -53,6 +53,9 @@ public sealed class SearchPairs
     /// <summary>No pairs: a small catalogue, where every phrase is quick to match by position.</summary>
     public static SearchPairs None { get; } = new([], [], [], 0, 0);
 
+    /// <summary>No pairs for an index of <paramref name="modules"/> modules, chosen with <paramref name="positionsLimit"/>.</summary>
+    private static SearchPairs NoneFor(int modules, long positionsLimit) => new([], [], [], modules, positionsLimit);
+
     public bool IsEmpty => _words.Length == 0;
 
     /// <summary>Published modules when the pairs were chosen.</summary>
@@ -61,6 +64,13 @@ public sealed class SearchPairs
     public long PositionsLimit { get; }
 
     /// <summary>Whether the phrase of the stems <paramref name="first"/> then <paramref name="second"/> is indexed as a pair.</summary>
+    /// <summary>
+    /// Whether an index of <paramref name="modules"/> modules should choose its pairs again (by a rebuild): the limit
+    /// has changed, or the catalogue has at least doubled, to <see cref="SearchOptions.PairsRebuildFrom"/> modules or more.
+    /// </summary>
+    public bool ChooseAgain(int modules, SearchOptions options) =>
+        PositionsLimit != options.PhrasePositionsLimit || (modules >= options.PairsRebuildFrom && modules >= 2L * Modules);
+
     public bool Indexed(string first, string second) =>
         _index.TryGetValue(first, out var a) && _index.TryGetValue(second, out var b) && Indexed(a, b);
 
@@ -81,7 +91,7 @@ public sealed class SearchPairs
     {
         if (bodies.Count == 0)
         {
-            return None;
+            return NoneFor(modules, positionsLimit);
         }
 
         var counts = new Dictionary<string, (int Modules, int Occurrences)>(StringComparer.Ordinal);
@@ -106,7 +116,7 @@ public sealed class SearchPairs
         // Keep only the words that are in at least one indexed pair.
         var kept = Enumerable.Range(0, candidates.Count).Where(a => Enumerable.Range(0, candidates.Count).Any(b => all.Indexed(a, b))).ToList();
         return kept.Count == 0
-            ? None
+            ? NoneFor(modules, positionsLimit)
             : new SearchPairs([.. kept.Select(i => candidates[i].Word)], [.. kept.Select(i => candidates[i].Share)], [.. kept.Select(i => candidates[i].PerModule)], modules, positionsLimit);
     }
 
@@ -149,7 +159,7 @@ public sealed class SearchPairs
             perModule.Add(p);
         }
 
-        return words.Count == 0 ? None : new SearchPairs([.. words], [.. share], [.. perModule], modules, limit);
+        return new SearchPairs([.. words], [.. share], [.. perModule], modules, limit);
     }
 
     /// <summary>

@@ -19,20 +19,10 @@ namespace SkillBridge.Tests.Search;
 public sealed partial class SearchPairsTests : IDisposable
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "skillbridge-tests", "pairs-" + Guid.NewGuid().ToString("N"));
-    private readonly SkillBridgeWebFactory _site;
+    private readonly List<SkillBridgeWebFactory> _sites = [];
+    private SkillBridgeWebFactory? _site;
 
-    public SearchPairsTests()
-    {
-        _site = new SkillBridgeWebFactory
-        {
-            Settings =
-            {
-                ["SkillBridge:DataPath"] = _dataPath,
-                ["SkillBridge:Search:IndexPath"] = Path.Combine(_dataPath, "index-pairs"),
-                ["SkillBridge:Search:PhrasePositionsLimit"] = "1",
-            },
-        };
-    }
+    private SkillBridgeWebFactory Site => _site ??= NewSite(positionsLimit: 1);
 
     [Fact]
     public async Task Phrases_FromEveryStarterBody_FindTheSameModulesThroughPairsAsByPosition()
@@ -115,9 +105,60 @@ public sealed partial class SearchPairsTests : IDisposable
         Assert.Null(SearchPairs.FromCommitText("not a choice"));
     }
 
+    [Fact]
+    public async Task IndexWhosePairsWereChosenWithAnotherLimit_AtStartUp_KeepsServingAndIsRebuiltWithPairs()
+    {
+        using (var before = NewSite(positionsLimit: long.MaxValue))
+        {
+            var old = before.Services.GetRequiredService<SearchIndex>();
+            await old.EnsureStartedAsync();
+            using var lease = old.Acquire();
+            Assert.True(lease!.Pairs.IsEmpty);
+        }
+
+        var index = await ReadyIndexAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var lease = index.Acquire();
+            Assert.NotNull(lease);
+            if (!lease.Pairs.IsEmpty)
+            {
+                break;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "The index was not rebuilt with pairs.");
+            await Task.Delay(20);
+        }
+
+        using var rebuilt = index.Acquire();
+        Assert.Equal(1, rebuilt!.Pairs.PositionsLimit);
+        Assert.True(rebuilt.Searcher.IndexReader.NumDocs > 0);
+    }
+
+    [Theory]
+    [InlineData(4_000, 9_999, false)]
+    [InlineData(4_000, 10_000, true)]
+    [InlineData(6_000, 10_000, false)]
+    [InlineData(20_000, 40_000, true)]
+    [InlineData(20_000, 39_999, false)]
+    public void ChooseAgain_TheCatalogueDoubledPastTheLimit_IsTrue(int chosenFor, int now, bool again)
+    {
+        using var analyzer = SearchAnalysis.Create();
+        var options = new SearchOptions();
+        var pairs = SearchPairs.Choose(analyzer, ["the app and the team"], chosenFor, options.PhrasePositionsLimit);
+
+        Assert.Equal(again, pairs.ChooseAgain(now, options));
+        Assert.True(pairs.ChooseAgain(chosenFor, new SearchOptions { PhrasePositionsLimit = options.PhrasePositionsLimit + 1 }));
+    }
+
     public void Dispose()
     {
-        _site.Dispose();
+        foreach (var site in _sites)
+        {
+            site.Dispose();
+        }
+
         TestDatabases.Drop(_dataPath);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
@@ -150,9 +191,25 @@ public sealed partial class SearchPairsTests : IDisposable
         return lease.Searcher.Search(new TermQuery(term), 1).ScoreDocs is [var hit] ? hit.Doc : -1;
     }
 
+    private SkillBridgeWebFactory NewSite(long positionsLimit)
+    {
+        var site = new SkillBridgeWebFactory
+        {
+            Settings =
+            {
+                ["SkillBridge:DataPath"] = _dataPath,
+                ["SkillBridge:Search:IndexPath"] = Path.Combine(_dataPath, "index-pairs"),
+                ["SkillBridge:Search:PhrasePositionsLimit"] = positionsLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["SkillBridge:Search:PairsRebuildFrom"] = "1",
+            },
+        };
+        _sites.Add(site);
+        return site;
+    }
+
     private async Task<SearchIndex> ReadyIndexAsync()
     {
-        var index = _site.Services.GetRequiredService<SearchIndex>();
+        var index = Site.Services.GetRequiredService<SearchIndex>();
         await index.EnsureStartedAsync();
         Assert.True(index.IsReady);
         return index;
@@ -197,7 +254,7 @@ public sealed partial class SearchPairsTests : IDisposable
 
     private async Task<T> WithDbAsync<T>(Func<SkillBridgeDbContext, Task<T>> work)
     {
-        await using var scope = _site.Services.CreateAsyncScope();
+        await using var scope = Site.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<SkillBridgeDbContext>());
     }
 
