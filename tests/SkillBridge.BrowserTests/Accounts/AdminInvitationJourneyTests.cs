@@ -6,7 +6,7 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Accounts;
 
 /// <summary>An admin invites a colleague with a name and a role, copies the link with the keyboard, and the colleague joins.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed partial class AdminInvitationJourneyTests(BrowserFixture site)
 {
     [Fact]

@@ -5,7 +5,7 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Accounts;
 
 /// <summary>axe in both themes, and reflow at 320 px with 200% text, for the data, deletion and hand-over pages.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class PersonalDataPagesTests(BrowserFixture site)
 {
     public static TheoryData<string, string, string> PagesInBothThemes

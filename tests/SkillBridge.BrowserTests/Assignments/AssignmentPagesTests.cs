@@ -10,7 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SkillBridge.BrowserTests.Assignments;
 
 /// <summary>axe in both themes, and reflow at 320 px with 200% text in both themes, on the assignment pages and "Assigned to you".</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class AssignmentPagesTests(BrowserFixture site)
 {
     /// <summary>Page → whether the curator (or the learner) looks at it, and what shows it is the right page.</summary>

@@ -6,7 +6,7 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Authoring;
 
 /// <summary>axe on the pages behind sign-in: writing, reviewing, history and account administration, in both themes.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class AuthoringAxeTests(BrowserFixture site)
 {
     // A starter module with images and a quiz: its editor and history show every part of those pages.

@@ -5,7 +5,7 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Authoring;
 
 /// <summary>WCAG 1.4.10 Reflow for the authoring pages: at 320 CSS pixels wide with 200% text nothing needs sideways scrolling.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class AuthoringReflowTests(BrowserFixture site)
 {
     [Fact]

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SkillBridge.BrowserTests.Authoring;
 
 /// <summary>The whole story: an author writes a module with a screenshot and a quiz, a curator is told and asks for a change, the author is told and fixes it, the curator publishes, a learner finds it.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class AuthoringWorkflowTests(BrowserFixture site)
 {
     // Dispatches a real paste event whose clipboard holds the PNG as a File, as the browser does for a pasted screenshot.

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SkillBridge.BrowserTests.Authoring;
 
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class EditorTests(BrowserFixture site)
 {
     // editor.js saves this long after the last change; the tests move the page's clock on by this much to send an autosave.

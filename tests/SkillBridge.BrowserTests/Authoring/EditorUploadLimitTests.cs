@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SkillBridge.BrowserTests.Authoring;
 
 /// <summary>A screenshot over the upload limit, pasted into the editor: the author reads why, and nothing is sent.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class EditorUploadLimitTests(BrowserFixture site)
 {
     // Pastes a File of the given size (zeros behind a PNG signature), as the browser does for a pasted screenshot.

@@ -12,7 +12,7 @@ namespace SkillBridge.BrowserTests.Authoring;
 /// screenshot named after the module and step, described in a field beside the text box. The rules behind each action
 /// are integration tests (EditorActionsTests); these check what only a browser shows.
 /// </summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class StepEditorTests(BrowserFixture site)
 {
     private const string PasteImage = """

@@ -5,7 +5,7 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Groups;
 
 /// <summary>axe in both themes, and reflow at 320 px with 200% text in both themes, for the department, group and account administration pages (with filters, a reset link shown, and the page that link opens).</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class DepartmentAndGroupPagesTests(BrowserFixture site)
 {
     private static readonly (string Scene, string Role)[] Scenes =

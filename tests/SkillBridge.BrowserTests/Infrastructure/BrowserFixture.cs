@@ -7,12 +7,14 @@ using SkillBridge.Core.Accounts;
 
 namespace SkillBridge.BrowserTests.Infrastructure;
 
-/// <summary>One running site and one headless Chromium, shared by every test in the collection; each test gets its own browser context.</summary>
+/// <summary>
+/// One running site, shared by every test in the collection, driven by the run's one headless Chromium (<see cref="RunBrowser"/>);
+/// each test gets its own browser context.
+/// </summary>
 public sealed partial class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 {
     private readonly SkillBridgeServer _server;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _sharedStates = new(StringComparer.Ordinal);
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
     private bool _disposed;
 
@@ -34,15 +36,9 @@ public sealed partial class BrowserFixture : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        var executable = Chromium.FindExecutable();
+        // The browser first: without Chromium the run fails at once with what to install, before a site starts.
+        _browser = await RunBrowser.AcquireAsync();
         _server.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = Chromium.Args,
-        });
     }
 
     /// <summary>A fresh context (no cookies, no localStorage) with one page; dispose it at the end of the test.</summary>
@@ -182,10 +178,10 @@ public sealed partial class BrowserFixture : IAsyncLifetime, IAsyncDisposable
         _disposed = true;
         if (_browser is not null)
         {
-            await _browser.DisposeAsync();
+            _browser = null;
+            await RunBrowser.ReleaseAsync();
         }
 
-        _playwright?.Dispose();
         await _server.DisposeAsync();
     }
 
@@ -197,10 +193,26 @@ public sealed record BrowserSession(IBrowserContext Context, IPage Page) : IAsyn
     public ValueTask DisposeAsync() => new(Context.CloseAsync());
 }
 
+/// <summary>
+/// The site for the learner's side: catalogue, search, player, progress, paths, themes and accessibility. Its tests run one
+/// at a time, while <see cref="SecondSiteInBrowser"/>'s run beside them.
+/// </summary>
+/// <remarks>
+/// A browser test spends most of its time waiting on the browser and the site, so two at once keep both cores busy (xunit
+/// runs collections in parallel, as many as there are cores). Each collection has a site of its own, so tests that run at
+/// the same time never see each other's data. The features are split by folder, about half of the time on each.
+/// </remarks>
 [CollectionDefinition(Name)]
 public sealed class SiteInBrowser : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Site in a browser";
+}
+
+/// <summary>A second site (<see cref="SiteInBrowser"/> says why) for authoring, mentoring, groups, accounts, assignments and reports.</summary>
+[CollectionDefinition(Name)]
+public sealed class SecondSiteInBrowser : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Second site in a browser";
 }
 
 /// <summary>The same site on PostgreSQL, for the end-to-end journey that proves the browser path on that engine.</summary>

@@ -11,7 +11,7 @@ namespace SkillBridge.BrowserTests.Mentoring;
 /// Issue 5 end to end, through the real pages: a learner completes a starter module, rates it and asks its author for a
 /// follow-up session; the author accepts one of the times; the learner downloads the invitation. axe on every page visited.
 /// </summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class FollowUpSessionJourneyTests(BrowserFixture site)
 {
     private const string LearnerZone = "America/New_York";

@@ -7,7 +7,7 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Mentoring;
 
 /// <summary>Asking an author and answering, driven by labels and button texts; axe on each page and reflow at 320 px.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class MentoringBrowserTests(BrowserFixture site)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace SkillBridge.BrowserTests.Mentoring;
 /// axe in both themes, and reflow at 320 px with 200% text in both themes, for each mentoring page in each state that shows
 /// different forms; and the request page's actions by keyboard.
 /// </summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class MentoringPagesTests(BrowserFixture site)
 {
     private sealed record Scene(MentoringStage Stage, bool AsAuthor, Func<ArrangedRequest, string> Path, string Shows);

@@ -5,7 +5,7 @@ using SkillBridge.Core.Accounts;
 namespace SkillBridge.BrowserTests.Reports;
 
 /// <summary>axe and reflow on the report pages in both themes, and the completions chart drawn beside its table under the strict CSP.</summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SecondSiteInBrowser.Name)]
 public sealed class ReportPagesTests(BrowserFixture site)
 {
     private const string Module = "share-your-screen";
