@@ -48,6 +48,7 @@ public sealed class SearchIndex : IDisposable
     private Task? _started;
     private Generation? _current;
     private long _position;
+    private long _lastApplyDelay = long.MinValue;
     private (int Done, int Total)? _building;
     private bool _commandLine;
 
@@ -78,6 +79,13 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>The last change-log entry this index includes.</summary>
     public long Position => Volatile.Read(ref _position);
+
+    /// <summary>
+    /// How long the last change-log entries this node applied took to become searchable here, counted from when the
+    /// oldest of them was recorded (while its transaction was still open, so never less than the real delay); null
+    /// until this node applies an entry. /health shows it; other nodes' changes are promised here within 2 s.
+    /// </summary>
+    public TimeSpan? LastApplyDelay => Volatile.Read(ref _lastApplyDelay) is var ticks and not long.MinValue ? TimeSpan.FromTicks(ticks) : null;
 
     /// <summary>Category and people names for facets, kept a few seconds on this node.</summary>
     public SearchFacetNames FacetNames { get; }
@@ -267,9 +275,13 @@ public sealed class SearchIndex : IDisposable
 
                 var ids = entries.Select(e => e.ModuleId).Distinct().ToList();
                 await ApplyAsync(db, generation.Writer, generation.Pairs, ids, cancellationToken);
+
+                // Searchable first, from the writer's memory; then the commit (with its fsync) makes it durable. A crash
+                // in between resumes from the previous commit and applies these entries again, which changes nothing.
+                generation.Searchers.MaybeRefreshBlocking();
+                Volatile.Write(ref _lastApplyDelay, (_clock.GetUtcNow().UtcDateTime - entries.Min(e => e.RecordedAt)).Ticks);
                 Commit(generation.Writer, entries[^1].Id, generation.Pairs);
                 Volatile.Write(ref _position, entries[^1].Id);
-                generation.Searchers.MaybeRefreshBlocking();
                 if (entries.Count < BatchSize)
                 {
                     return true;

@@ -71,6 +71,9 @@ public sealed record SearchConsistency(int Indexed, int Published)
     /// <summary>The last entry in the log: the difference is the index's lag.</summary>
     public long LogPosition { get; init; }
 
+    /// <summary>How long the last entries applied took from being recorded to being searchable on this node (<see cref="SearchIndex.LastApplyDelay"/>).</summary>
+    public TimeSpan? LastApplyDelay { get; init; }
+
     /// <summary>Set while the index is being rebuilt: modules done of all.</summary>
     public (int Done, int Total)? Building { get; init; }
 }

@@ -216,6 +216,7 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         {
             IndexPosition = index.Position,
             LogPosition = await index.LogPositionAsync(cancellationToken),
+            LastApplyDelay = index.LastApplyDelay,
             Building = index.Building,
         };
     }
