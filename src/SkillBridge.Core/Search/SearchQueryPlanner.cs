@@ -78,6 +78,15 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             proximity.Add(Near(content[i], content[i + 1]), Occur.SHOULD);
         }
 
+        // A word matched as two halves ("screenshare"): the halves close together rank first.
+        foreach (var word in content)
+        {
+            if (Split(word) is var (a, b))
+            {
+                proximity.Add(Near(a, b), Occur.SHOULD);
+            }
+        }
+
         var excluded = query.Excluded.Select(Excluded).ToList();
         if (excluded.Count > 0)
         {
@@ -293,8 +302,8 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
             if (Split(token) is var (a, b))
             {
-                // "screenshare": the word, or both halves, best near each other.
-                var halves = new BooleanQuery { { Word(a), Occur.MUST }, { Word(b), Occur.MUST }, { Near(a, b), Occur.SHOULD } };
+                // "screenshare": the word, or both halves (best near each other: the proximity part, Build).
+                var halves = new BooleanQuery { { Word(a), Occur.MUST }, { Word(b), Occur.MUST } };
                 unit = Either(unit, halves);
             }
 
