@@ -16,7 +16,7 @@ public sealed class SearchOptions
     /// A phrase of two body words estimated to read more positions than this (at 100,000 modules, two words each in
     /// nearly every module) has its word pairs indexed as terms when the index is built (<see cref="SearchPairs"/>).
     /// </summary>
-    public long PhrasePositionsLimit { get; set; } = 500_000;
+    public long PhrasePositionsLimit { get; set; } = 1_000_000;
 
     /// <summary>
     /// An index of at least this many modules, twice as many as when it chose its word pairs (or chosen with another
