@@ -155,11 +155,12 @@ public sealed class SearchIndex : IDisposable
         if (_current is not null)
         {
             await CatchUpAsync(cancellationToken);
-            if (_current.Pairs.ChooseAgain(_current.Writer.NumDocs, _options.Search))
+            var modules = _current.Writer.NumDocs;
+            if (_current.Pairs.ChooseAgain(modules, _options.Search))
             {
                 // Searches keep using this index until the new one is swapped in.
-                _logger.LogInformation("The search index in {Path} chose its word pairs for {Modules} modules: it is rebuilt in the background for {Now}", IndexPath, _current.Pairs.Modules, _current.Writer.NumDocs);
-                RebuildInBackground(_current.Writer.NumDocs);
+                _logger.LogInformation("The search index in {Path} chose its word pairs for {Modules} modules: it is rebuilt in the background for {Now}", IndexPath, _current.Pairs.Modules, modules);
+                RebuildInBackground(modules);
             }
 
             return;
@@ -332,8 +333,7 @@ public sealed class SearchIndex : IDisposable
             }
 
             await _write.WaitAsync(cancellationToken);
-            var replacing = _current is not null;
-            if (replacing)
+            if (_current is not null)
             {
                 _swapped.Reset();
             }

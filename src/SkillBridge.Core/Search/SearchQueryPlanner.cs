@@ -462,8 +462,8 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         var terms = Enumerable.Range(0, stems.Count - 1).Select(i => new Term(SearchFields.BodyPairs, SearchPairs.Term(stems[i], stems[i + 1]))).ToList();
         if (stems.Count == 2)
         {
-            var modules = reader.DocFreq(terms[0]);
-            var phraseIdf = stems.Sum(s => Idf(reader.DocFreq(new Term(SearchFields.Body, s))));
+            var modules = DocFreq(SearchFields.BodyPairs, terms[0].Text);
+            var phraseIdf = stems.Sum(s => Idf(DocFreq(SearchFields.Body, s)));
             return new TermQuery(terms[0]) { Boost = modules == 0 ? phrase.Boost : phrase.Boost * phraseIdf / Idf(modules) };
         }
 
