@@ -93,7 +93,8 @@ public sealed class SearchIndex : IDisposable
     /// <summary>How far a rebuild has got, while one runs.</summary>
     public (int Done, int Total)? Building => _building;
 
-    public bool IsReady => Volatile.Read(ref _current) is not null;
+    /// <summary>There is an index to search: one is open, or a rebuilt one is being swapped in (searches wait for it).</summary>
+    public bool IsReady => Volatile.Read(ref _current) is not null || !_swapped.IsSet;
 
     /// <summary>
     /// This process runs a command (import, reindex, ...), not a site. Changes it writes are left in the log for the
