@@ -53,6 +53,9 @@ internal static class SearchHighlighter
             return ranges;
         }
 
+        var stems = marks.Stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = marks.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> folded = stackalloc char[64];
         using var stream = analyzer.GetTokenStream(SearchFields.StemsOnly, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
@@ -65,9 +68,7 @@ internal static class SearchHighlighter
                 continue;
             }
 
-            var word = SearchText.Fold(text[start..end]);
-            if (marks.Stems.Contains(term.ToString()) || marks.Words.Contains(word)
-                || (marks.Prefix is { } prefix && word.StartsWith(prefix, StringComparison.Ordinal)))
+            if (stems.Contains(term.Buffer.AsSpan(0, term.Length)) || IsWordOrPrefix(text.AsSpan(start, end - start), words, marks.Prefix, folded))
             {
                 ranges.Add((start, end));
             }
@@ -75,6 +76,26 @@ internal static class SearchHighlighter
 
         stream.End();
         return ranges;
+    }
+
+    /// <summary>
+    /// Whether a word as written, folded (<see cref="SearchText.Fold(string)"/>), is a searched word or starts with the
+    /// searched prefix. Every word of a text is asked, so a short plain-ASCII word is folded without allocating.
+    /// </summary>
+    private static bool IsWordOrPrefix(ReadOnlySpan<char> written, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words, string? prefix, Span<char> buffer)
+    {
+        ReadOnlySpan<char> word;
+        if (written.Length <= buffer.Length && System.Text.Ascii.IsValid(written))
+        {
+            System.Text.Ascii.ToLower(written, buffer, out var length);
+            word = buffer[..length];
+        }
+        else
+        {
+            word = SearchText.Fold(written.ToString());
+        }
+
+        return words.Contains(word) || (prefix is not null && word.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     private static string Html(string text, List<(int Start, int End)> ranges, int from, int to)

@@ -727,4 +727,5 @@ internal sealed record RankedQuery(Query Match, Query? Proximity)
 }
 
 /// <summary>What to mark in titles, summaries and snippets.</summary>
-internal sealed record SearchMarks(IReadOnlySet<string> Words, IReadOnlySet<string> Stems, string? Prefix);
+/// <remarks>Sets with ordinal comparison, so the highlighter can ask them for a span of text without allocating.</remarks>
+internal sealed record SearchMarks(HashSet<string> Words, HashSet<string> Stems, string? Prefix);
