@@ -138,6 +138,12 @@ public sealed record SearchQuery(
     /// <summary>The query with some words replaced (typo correction), keeping everything else.</summary>
     public SearchQuery WithTerms(IReadOnlyList<string> terms) => this with { Terms = terms };
 
+    /// <summary>
+    /// Words put in by a spelling correction, not typed: they count for less than the words typed
+    /// (<see cref="SearchQueryPlanner"/>), so a guess such as "chat" for "chart" does not outrank "excel" typed beside it.
+    /// </summary>
+    public IReadOnlySet<string> Guessed { get; init; } = new HashSet<string>();
+
     /// <summary>How the query reads back to a person, filters included, e.g. microsoft teams category:tools.</summary>
     public string Describe()
     {

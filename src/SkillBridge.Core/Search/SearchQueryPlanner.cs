@@ -106,7 +106,7 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     public SearchQuery? Correct(SearchQuery query)
     {
         var terms = query.Terms.ToList();
-        var changed = false;
+        var guessed = new HashSet<string>(StringComparer.Ordinal);
         for (var t = 0; t < terms.Count; t++)
         {
             var word = terms[t];
@@ -124,12 +124,12 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             if ((typedStart ?? Nearest(word)) is { } replacement)
             {
                 terms[t] = replacement;
-                changed = true;
+                guessed.Add(replacement);
             }
         }
 
         // A corrected word is a whole word, not a prefix.
-        return changed ? query.WithTerms(terms) with { LastTermIsPrefix = false } : null;
+        return guessed.Count > 0 ? query.WithTerms(terms) with { LastTermIsPrefix = false, Guessed = guessed } : null;
     }
 
     /// <summary>
@@ -196,11 +196,13 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
     /// <summary>
     /// The start of a title or tag word one edit from <paramref name="typed"/> (a term of the edge n-gram field), the same
-    /// length first, then the most modules; null for fewer than three letters or when there is none.
+    /// length first, then the most modules; null for fewer than four letters or when there is none. Three letters one
+    /// edit from the start of some word are no evidence of a slip: "mfa" is "ma" with a letter more, and "make" is not
+    /// what was meant.
     /// </summary>
     private string? NearestStart(string typed)
     {
-        if (typed.Length < 3 || MultiFields.GetTerms(reader, SearchFields.Prefix) is not { } terms)
+        if (typed.Length < 4 || MultiFields.GetTerms(reader, SearchFields.Prefix) is not { } terms)
         {
             return null;
         }
@@ -211,6 +213,11 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         while (examined++ < 500 && candidates.MoveNext())
         {
             var start = candidates.Term.Utf8ToString();
+            if (start.Length < 4)
+            {
+                continue;
+            }
+
             var gap = Math.Abs(start.Length - typed.Length);
             if (best is not { } current || gap < current.LengthGap || (gap == current.LengthGap && candidates.DocFreq > current.Frequency))
             {
@@ -294,7 +301,13 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 continue;
             }
 
-            Query unit = Word(token);
+            var word = Word(token);
+            if (query.Guessed.Contains(token))
+            {
+                word.Boost = GuessedWeight;
+            }
+
+            Query unit = word;
             if (lastIsPrefix && token.Length <= SearchAnalysis.LongestPrefix)
             {
                 unit = Either(unit, new TermQuery(new Term(SearchFields.Prefix, token)) { Boost = 2f });
@@ -359,6 +372,9 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
         return near;
     }
+
+    /// <summary>What a word put in by a correction weighs against a word typed (<see cref="SearchQuery.Guessed"/>).</summary>
+    private const float GuessedWeight = 0.5f;
 
     /// <summary>How much words close together add, against the weight of the field they are in.</summary>
     private const float ProximityWeight = 1.5f;
@@ -524,10 +540,10 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
     /// <summary>
     /// The catalogue word nearest to <paramref name="word"/> (fewest edits, then most modules), or null. Only a word with
-    /// the same first letter, and two edits away only for a word of seven letters or more: people seldom mistype the first
-    /// letter, and a short real word the catalogue lacks ("waste", "weird", "nasty") is no typo of "paste", "word" or
-    /// "last". Without a dictionary a correctly spelt word one letter from a catalogue word ("charts", "chats") still
-    /// looks like a typo.
+    /// the same first letter or with a lost first letter put back (<see cref="WithFirstLetterBack"/>), and two edits away
+    /// only for a word of seven letters or more: people seldom mistype the first letter, and a short real word the
+    /// catalogue lacks ("waste", "weird", "nasty") is no typo of "paste", "word" or "last". Without a dictionary a
+    /// correctly spelt word one letter from a catalogue word ("charts", "chats") still looks like a typo.
     /// Candidates are words as written: those of titles, tags, summaries and authors, and those of bodies that are not
     /// their own stem (a body's terms also hold stems such as "manag", which are no words to show).
     /// </summary>
@@ -538,16 +554,39 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
             return null;
         }
 
-        // One edit first: a word one edit away always wins, and looking two edits away costs far more.
-        for (var maxEdits = 1; maxEdits <= (word.Length < 7 ? 1 : 2); maxEdits++)
+        // One edit first, a lost first letter being one too ("hishing" is "phishing", not "hiding" two edits away);
+        // looking two edits away costs far more.
+        return Nearest(word, 1) ?? WithFirstLetterBack(word) ?? (word.Length < 7 ? null : Nearest(word, 2));
+    }
+
+    /// <summary>
+    /// The catalogue word that is <paramref name="word"/> with a letter put back in front ("xcel": "excel"; "nstagram":
+    /// "instagram"), the one the most modules hold, or null. The one slip in the first letter that is common enough to
+    /// look for: a lost first letter, in a word of four letters or more. Only a word of a title, tag, summary or author
+    /// (the names of tools and topics) is offered: a word found only in a module's text is too often another word
+    /// ("emale" is a slip for "email", not "female"). A changed first letter stays uncorrected ("waste" is no typo of
+    /// "paste").
+    /// </summary>
+    private string? WithFirstLetterBack(string word)
+    {
+        if (word.Length < 4)
         {
-            if (Nearest(word, maxEdits) is { } found)
+            return null;
+        }
+
+        string? best = null;
+        var bestFrequency = 0;
+        for (var letter = 'a'; letter <= 'z'; letter++)
+        {
+            var candidate = letter + word;
+            var frequency = WordFreq(candidate);
+            if (frequency > bestFrequency && DocFreq(SearchFields.Words, candidate) > 0)
             {
-                return found;
+                (best, bestFrequency) = (candidate, frequency);
             }
         }
 
-        return null;
+        return best;
     }
 
     private string? Nearest(string word, int maxEdits)

@@ -64,6 +64,36 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
         Assert.Contains(found.Hits.Take(3), h => h.Slug == expected);
     }
 
+    /// <summary>
+    /// A word put in by a correction counts for less than a word typed: "chatt" becomes "chat", which the Teams module
+    /// says many times, yet the module about the "excel" typed beside it comes first.
+    /// </summary>
+    [Fact]
+    public async Task Search_CorrectedWordBesideATypedOne_RanksTheTypedWordsModuleFirst()
+    {
+        var found = await SearchAsync("how do I make a chatt in excel");
+
+        Assert.Equal("how do i make a chat in excel", found.CorrectedQuery);
+        Assert.Equal("spreadsheet-basics-for-managers", found.Hits[0].Slug);
+    }
+
+    /// <summary>
+    /// Three letters are too few to guess a slip from ("crm" is "cr" with a letter more, and no module about "create" is
+    /// meant), and a lost first letter is put back only to make a word of a title, tag, summary or author ("emale" is not
+    /// "female", a word only one module's text holds).
+    /// </summary>
+    [Theory]
+    [InlineData("crm")]
+    [InlineData("vpn")]
+    [InlineData("emale")]
+    public async Task Search_UnknownWordWithoutALikelySlip_IsNotCorrected(string query)
+    {
+        var found = await SearchAsync(query);
+
+        Assert.Null(found.CorrectedQuery);
+        Assert.Empty(found.Hits);
+    }
+
     [Fact]
     public async Task Search_TypoOneEditFromAStem_ShowsTheWordAsWrittenNotTheStem()
     {

@@ -53,6 +53,18 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     public Task Search_JoinedOrSplitSpelling_FindsTheModule(string query, string expected) =>
         AssertInTopThreeAsync(query, expected);
 
+    /// <summary>The everyday names of a topic (acronyms, plurals, the word people say) find the module about it.</summary>
+    [Theory]
+    [InlineData("2fa", "passkeys-and-two-step-sign-in")]
+    [InlineData("mfa", "passkeys-and-two-step-sign-in")]
+    [InlineData("two factor authentication", "passkeys-and-two-step-sign-in")]
+    [InlineData("too many emails", "tame-your-inbox")]
+    [InlineData("scam", "spot-a-phishing-message")]
+    [InlineData("charts", "spreadsheet-basics-for-managers")]
+    [InlineData("how do I make a chart in excel", "spreadsheet-basics-for-managers")]
+    public Task Search_EverydayNameOfATopic_PutsTheModuleAboutItInTheTopThree(string query, string expected) =>
+        AssertInTopThreeAsync(query, expected);
+
     /// <summary>A module about the topic (title, tags, summary) beats a body that happens to hold the words once each.</summary>
     [Theory]
     [InlineData("social media analytics", "read-analytics-honestly")]
@@ -74,6 +86,10 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [InlineData("calender hygeine", "calendar-hygiene-and-focus-time")]
     [InlineData("instagarm", "instagram-company-account-basics")]
     [InlineData("keybord shortcuts", "keyboard-shortcuts-that-save-time")]
+    // A lost first letter.
+    [InlineData("xcel", "spreadsheet-basics-for-managers")]
+    [InlineData("hishing", "spot-a-phishing-message")]
+    [InlineData("nstagram", "instagram-company-account-basics")]
     public async Task Search_Typo_CorrectsToCatalogueWordsAndFindsTheModule(string query, string expected)
     {
         var found = await SearchAsync(query);
