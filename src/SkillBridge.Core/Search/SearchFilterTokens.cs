@@ -28,33 +28,6 @@ public static class SearchFilterTokens
     public static string ForModule(string category, string level, int minutes, IEnumerable<string> authorUsernames) =>
         string.Join(' ', new[] { Category(category), Level(level), Duration(minutes) }.Concat(authorUsernames.Select(Author)));
 
-    /// <summary>The FTS5 expression requiring every chosen filter, or null when none is chosen.</summary>
-    public static string? ToMatch(SearchFilters filters)
-    {
-        var tokens = new List<string>();
-        if (filters.Category is not null)
-        {
-            tokens.Add(Category(filters.Category));
-        }
-
-        if (filters.Level is { } level)
-        {
-            tokens.Add(Level(level));
-        }
-
-        if (filters.Duration is { } duration)
-        {
-            tokens.Add(Duration(duration));
-        }
-
-        if (filters.Author is not null)
-        {
-            tokens.Add(Author(filters.Author));
-        }
-
-        return tokens.Count == 0 ? null : "{filters} : (" + string.Join(" AND ", tokens.Select(t => $"\"{t}\"")) + ")";
-    }
-
     /// <summary>SQL computing <see cref="Duration(int)"/> from a minutes column, for the migration that fills the index.</summary>
     public static string DurationSql(string minutesColumn) =>
         "CASE " + string.Join(' ', Enum.GetValues<DurationRange>().SkipLast(1).Select(r =>

@@ -118,23 +118,6 @@ public sealed record SearchQuery(
         return new SearchQuery(terms, phrases, excluded, category, level, duration, author, lastIsPrefix);
     }
 
-    /// <summary>The FTS5 expression: every word (or any word), phrases always, excluded words removed; in the text columns unless told which.</summary>
-    public string ToMatch(bool allWords, string columns = SearchSchema.TextColumns)
-    {
-        var parts = new List<string>();
-        for (var t = 0; t < Terms.Count; t++)
-        {
-            // A prefix also matches the whole word on its own, so "screen" ranks a module about screens above one about screenshots.
-            parts.Add(t == Terms.Count - 1 && LastTermIsPrefix ? $"(\"{Terms[t]}\" OR \"{Terms[t]}\"*)" : $"\"{Terms[t]}\"");
-        }
-
-        parts.AddRange(Phrases.Select(p => $"\"{string.Join(' ', p)}\""));
-        var positive = "(" + string.Join(allWords ? " AND " : " OR ", parts) + ")";
-        positive = "{" + columns + "} : " + positive;
-
-        return Excluded.Count == 0 ? positive : positive + " NOT (" + string.Join(" OR ", Excluded.Select(e => $"\"{e}\"")) + ")";
-    }
-
     /// <summary>The query with some words replaced (typo correction), keeping everything else.</summary>
     public SearchQuery WithTerms(IReadOnlyList<string> terms) => this with { Terms = terms };
 
@@ -153,37 +136,60 @@ public sealed record SearchQuery(
         return string.Join(' ', parts);
     }
 
-    /// <summary>Letters and digits, folded to lower case without accents; everything else separates words.</summary>
+    /// <summary>
+    /// Letters and digits, folded to lower case without accents; everything else separates words, except an apostrophe
+    /// inside a word. As the index reads text: "don't" is one word (a stop word, not "don" and a stray "t" to correct),
+    /// and a possessive "'s" is dropped ("excel's" is "excel").
+    /// </summary>
     public static IEnumerable<string> Tokens(string text)
     {
         var current = new StringBuilder();
+        var apostrophe = false;
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune))
             {
+                if (apostrophe && current.Length < MaxWordLength)
+                {
+                    current.Append('\'');
+                }
+
+                apostrophe = false;
                 if (current.Length < MaxWordLength)
                 {
                     current.Append(rune.ToString());
                 }
             }
+            else if (current.Length > 0 && !apostrophe && (rune.Value == '\'' || rune.Value == '\u2019'))
+            {
+                apostrophe = true;
+            }
             else if (current.Length > 0)
             {
-                var folded = SearchText.Fold(current.ToString());
-                current.Clear();
-                if (folded.Length > 0)
+                apostrophe = false;
+                if (Word(current) is { } word)
                 {
-                    yield return folded;
+                    yield return word;
                 }
             }
         }
 
-        if (current.Length > 0)
+        if (Word(current) is { } last)
         {
-            var folded = SearchText.Fold(current.ToString());
-            if (folded.Length > 0)
+            yield return last;
+        }
+
+        static string? Word(StringBuilder current)
+        {
+            var written = current.ToString();
+            current.Clear();
+            if (written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("'S", StringComparison.Ordinal))
             {
-                yield return folded;
+                written = written[..^2];
             }
+
+            var folded = SearchText.Fold(written);
+            return folded.Length > 0 ? folded : null;
         }
     }
 

@@ -28,6 +28,11 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         "many", "much", "more", "most", "lot", "lots", "very", "really", "just", "also", "too",
         // "How do I use X": the verb of the question, not its subject.
         "use", "using",
+        // Contractions, with the apostrophe and without it as people type them on a phone.
+        "don't", "doesn't", "didn't", "can't", "cannot", "won't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't",
+        "hadn't", "shouldn't", "couldn't", "wouldn't", "i'm", "i've", "i'd", "i'll", "you're", "you've", "we're", "they're",
+        "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt",
+        "shouldnt", "couldnt", "wouldnt", "ive", "youre", "youve", "theyre",
     };
 
     private readonly Dictionary<string, int> _docFreqs = new(StringComparer.Ordinal);
@@ -549,7 +554,9 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     /// </summary>
     private string? Nearest(string word)
     {
-        if (word.Length < 3)
+        // Three letters are a step from too many words to guess which was meant ("log" is not "long"): as Lucene's own
+        // spell checker, four letters at least.
+        if (word.Length < 4)
         {
             return null;
         }

@@ -70,15 +70,4 @@ public sealed class SearchAnyInputTests(SkillBridgeWebFactory factory)
         Assert.True(results.Total >= 0 && results.Hits.Count <= SearchService.PageSize);
         Assert.True(suggestions.Count <= SearchService.SuggestionCount);
     }
-
-    [Fact]
-    public void Parse_Quotes_NeverReachTheMatchExpressionUnescaped()
-    {
-        var sut = SearchQuery.Parse("\"a\"b\" c\"\" NEAR(x) -\"");
-
-        var match = sut.ToMatch(allWords: true);
-
-        Assert.DoesNotContain("NEAR", match, StringComparison.Ordinal);
-        Assert.Equal(0, match.Count(c => c == '"') % 2);
-    }
 }

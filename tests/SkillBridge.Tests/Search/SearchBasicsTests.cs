@@ -133,8 +133,8 @@ public sealed class SearchBasicsTests(SkillBridgeWebFactory factory)
     [InlineData("pass%word")]
     [InlineData("pass_word")]
     [InlineData("pass\\word")]
-    [InlineData("pass'word")]
-    public async Task Search_WildcardBackslashOrQuoteInsideAWord_SeparatesWordsLikeASpace(string query)
+    // An apostrophe inside a word keeps it one word, as the index reads text ("don't"): SearchCorrectionTests.
+    public async Task Search_WildcardOrBackslashInsideAWord_SeparatesWordsLikeASpace(string query)
     {
         var spaced = await SearchAsync(new SearchRequest("pass word"));
 

@@ -86,12 +86,46 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [InlineData("crm")]
     [InlineData("vpn")]
     [InlineData("emale")]
+    [InlineData("zqx")]
     public async Task Search_UnknownWordWithoutALikelySlip_IsNotCorrected(string query)
     {
         var found = await SearchAsync(query);
 
         Assert.Null(found.CorrectedQuery);
         Assert.Empty(found.Hits);
+    }
+
+    /// <summary>
+    /// A contraction is one word, and a stop word, with its apostrophe or without it: "don't" was "don" and a stray "t",
+    /// "cant" was corrected to "can" (reversing what was asked) and "dont" to "done".
+    /// </summary>
+    [Theory]
+    [InlineData("i can't find a document", "search-your-files-and-mail-faster")]
+    [InlineData("i cant find a document", "search-your-files-and-mail-faster")]
+    [InlineData("i don’t want so many emails", "tame-your-inbox")]
+    [InlineData("dont remember my password", "use-a-password-manager")]
+    [InlineData("i cant log in", "passkeys-and-two-step-sign-in")]
+    public async Task Search_Contraction_IsAStopWordNotATypo(string query, string expected)
+    {
+        var found = await SearchAsync(query);
+
+        Assert.Null(found.CorrectedQuery);
+        Assert.Contains(found.Hits.Take(3), h => h.Slug == expected);
+    }
+
+    [Theory]
+    [InlineData("don't share", "don't share")]
+    [InlineData("I’m locked out", "i'm locked out")]
+    [InlineData("excel's charts", "excel charts")]
+    [InlineData("it's", "it")]
+    [InlineData("rock 'n' roll", "rock n roll")]
+    [InlineData("o'brien", "o'brien")]
+    [InlineData("''' '", "")]
+    public void Parse_Apostrophe_JoinsAWordOnlyWithinIt(string typed, string words)
+    {
+        var query = SearchQuery.Parse(typed);
+
+        Assert.Equal(words, string.Join(' ', query.Terms));
     }
 
     [Fact]
