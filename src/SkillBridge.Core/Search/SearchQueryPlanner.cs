@@ -26,6 +26,8 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         "he", "him", "his", "she", "her", "hers", "its", "them", "am", "been", "being", "were", "have", "has", "had",
         "get", "gets", "getting", "got", "please", "want", "so", "any", "some", "all", "from", "about",
         "many", "much", "more", "most", "lot", "lots", "very", "really", "just", "also", "too",
+        "someone", "somebody", "something", "anyone", "anybody", "anything", "everyone", "everybody", "everything",
+        "thing", "things", "way", "ways",
         // "How do I use X": the verb of the question, not its subject.
         "use", "using",
         // Contractions, with the apostrophe and without it as people type them on a phone.

@@ -25,8 +25,22 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [InlineData("what is a passkey", "passkeys-and-two-step-sign-in")]
     [InlineData("how can I find an old email quickly", "search-your-files-and-mail-faster")]
     [InlineData("how to use chatgpt at work", "write-a-prompt-for-an-ai-assistant")]
+    [InlineData("everyone can see my location", "privacy-settings-check-up")]
+    [InlineData("is there a way to undo something", "keyboard-shortcuts-that-save-time")]
     public Task Search_PlainEnglishQuestion_PutsTheModuleThatAnswersItInTheTopThree(string query, string expected) =>
         AssertInTopThreeAsync(query, expected);
+
+    /// <summary>
+    /// Someone, something, everyone say who or what, never the topic: "someone" in many modules put the Instagram module,
+    /// which says "account" often, first.
+    /// </summary>
+    [Fact]
+    public async Task Search_QuestionWithSomeone_PutsTheModuleAboutTheTopicFirst()
+    {
+        var found = await SearchAsync("someone hacked my account");
+
+        Assert.Equal("use-a-password-manager", found.Hits[0].Slug);
+    }
 
     /// <summary>A product name ranks modules that use the name above those that only share its stem (Windows, not window).</summary>
     [Theory]
