@@ -120,7 +120,7 @@ public sealed class SearchBenchmark(TextWriter output)
             var mix = queries.SelectMany(q => q.Requests).ToList();
             var single = await ThroughputAsync(builder.Options, index, mix, clients: 1, cancellationToken);
             var eight = await ThroughputAsync(builder.Options, index, mix, clients: 8, cancellationToken);
-            output.WriteLine($"Throughput, every kind with facets: 1 client {single:F0} queries/s; 8 concurrent clients {eight:F0} queries/s ({eight / single:F2}x) on {Environment.ProcessorCount} cores.");
+            output.WriteLine($"Throughput, every kind with facets, {ThroughputSpan.TotalSeconds:F0} s each, {(System.Runtime.GCSettings.IsServerGC ? "Server" : "Workstation")} GC: 1 client {single}; 8 concurrent clients {eight}: {eight.PerSecond / single.PerSecond:F2}x on {Environment.ProcessorCount} cores.");
             using var process = Process.GetCurrentProcess();
             process.Refresh();
             output.WriteLine($"Working set after the queries: {process.WorkingSet64 / 1048576.0:F0} MiB (peak {process.PeakWorkingSet64 / 1048576.0:F0} MiB{(ReuseFolder is null ? ", including generating and indexing" : ", including indexing")}); managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MiB.");
@@ -218,22 +218,42 @@ public sealed class SearchBenchmark(TextWriter output)
 
     private static readonly TimeSpan LongestWarmUp = TimeSpan.FromMinutes(1);
 
-    /// <summary>Queries per second when <paramref name="clients"/> clients each run the whole mix at once, each with its own database context.</summary>
-    private static async Task<double> ThroughputAsync(
+    /// <summary>How long each throughput figure runs: a single pass of a short mix lasts half a second, too short to average out the machine.</summary>
+    private static readonly TimeSpan ThroughputSpan = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Queries per second when <paramref name="clients"/> clients, each with its own database context, go round the mix
+    /// at once for <see cref="ThroughputSpan"/> (each finishes the query it is in), as a load generator such as wrk does:
+    /// every client is busy until the end, so no client's last queries run alone.
+    /// </summary>
+    private static async Task<Throughput> ThroughputAsync(
         DbContextOptions<SkillBridgeDbContext> options, SearchIndex index, List<SearchRequest> mix, int clients, CancellationToken cancellationToken)
     {
+        var done = 0L;
+        using var self = Process.GetCurrentProcess();
+        var processorBefore = self.TotalProcessorTime;
+        var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             await using var db = new SkillBridgeDbContext(options);
             var search = new SearchService(db, index, new NoSearchSynonyms(), TimeProvider.System);
             // Each client starts at a different place in the mix, so they do not ask the same query at the same moment.
-            for (var i = 0; i < mix.Count; i++)
+            for (var i = client * mix.Count / clients; watch.Elapsed < ThroughputSpan; i++)
             {
-                await search.SearchAsync(mix[(i + client * mix.Count / clients) % mix.Count], cancellationToken);
+                await search.SearchAsync(mix[i % mix.Count], cancellationToken);
+                Interlocked.Increment(ref done);
             }
         }, cancellationToken)));
-        return clients * mix.Count / watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        self.Refresh();
+        return new Throughput(done / elapsed.TotalSeconds, (self.TotalProcessorTime - processorBefore) / elapsed, (GC.GetTotalPauseDuration() - pausedBefore) / elapsed);
+    }
+
+    /// <summary>Queries per second, the cores busy on average (processor time over elapsed time), and the share of the time every thread was paused for garbage collection.</summary>
+    private sealed record Throughput(double PerSecond, double CoresBusy, double Paused)
+    {
+        public override string ToString() => $"{PerSecond:F0} queries/s ({CoresBusy:F2} cores busy, paused for garbage collection {Paused:P1} of the time)";
     }
 
     private static double Percentile(List<double> sorted, int percentile) =>

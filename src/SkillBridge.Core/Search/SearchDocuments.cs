@@ -94,14 +94,15 @@ public sealed record SearchDocument(
     /// <summary>
     /// What a results page shows of <paramref name="moduleIds"/>, by module id, as the database holds it now: the modules,
     /// then their authors in order, in one round trip (<see cref="ReadByIdsAsync"/>). A module without a cover skips the
-    /// image tables (reading them for nothing was a tenth of the read at 100,000 modules).
+    /// image tables (reading them for nothing was a tenth of the read at 100,000 modules). Bodies are read apart, only
+    /// for the hits that need a snippet (<see cref="LoadBodiesAsync"/>): most hold the words in the title or summary.
     /// </summary>
     public static async Task<Dictionary<int, SearchShown>> LoadShownAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
     {
         var rows = new List<(int Id, int RevisionId, SearchShown Shown)>(moduleIds.Count);
         var authors = new Dictionary<int, List<string>>();
         await ReadByIdsAsync(db, moduleIds, ids => $"""
-            SELECT m."Id", m."Slug", r."Id", r."Title", r."Summary", r."Body", c."Key", r."Level", r."Minutes", f."Sha256", f."ContentType"
+            SELECT m."Id", m."Slug", r."Id", r."Title", r."Summary", c."Key", r."Level", r."Minutes", f."Sha256", f."ContentType"
             FROM "Modules" m
             JOIN "ModuleRevisions" r ON r."Id" = m."PublishedRevisionId"
             JOIN "Categories" c ON c."Id" = r."CategoryId"
@@ -118,10 +119,10 @@ public sealed record SearchDocument(
             [
                 reader =>
                 {
-                    var coverUrl = reader.IsDBNull(9) || reader.IsDBNull(10) ? null : MediaUrls.Of(reader.GetString(9), reader.GetString(10));
+                    var coverUrl = reader.IsDBNull(8) || reader.IsDBNull(9) ? null : MediaUrls.Of(reader.GetString(8), reader.GetString(9));
                     rows.Add((reader.GetInt32(0), reader.GetInt32(2), new SearchShown(
-                        reader.GetString(1), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
-                        Enum.Parse<ModuleLevel>(reader.GetString(7)), reader.GetInt32(8), "", coverUrl)));
+                        reader.GetString(1), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                        Enum.Parse<ModuleLevel>(reader.GetString(6)), reader.GetInt32(7), "", coverUrl)));
                 },
                 reader => Add(authors, reader.GetInt32(0), reader.GetString(1)),
             ],
@@ -129,6 +130,21 @@ public sealed record SearchDocument(
         return rows.ToDictionary(
             r => r.Id,
             r => authors.TryGetValue(r.RevisionId, out var names) ? r.Shown with { AuthorNames = string.Join(", ", names) } : r.Shown);
+    }
+
+    /// <summary>The published bodies (Markdown) of <paramref name="moduleIds"/>, by module id, for snippets.</summary>
+    public static async Task<Dictionary<int, string>> LoadBodiesAsync(SkillBridgeDbContext db, IReadOnlyCollection<int> moduleIds, CancellationToken cancellationToken)
+    {
+        var bodies = new Dictionary<int, string>(moduleIds.Count);
+        await ReadByIdsAsync(db, moduleIds, ids => $"""
+            SELECT m."Id", r."Body"
+            FROM "Modules" m
+            JOIN "ModuleRevisions" r ON r."Id" = m."PublishedRevisionId"
+            WHERE m."Id" IN ({ids});
+            """,
+            [reader => bodies[reader.GetInt32(0)] = reader.GetString(1)],
+            cancellationToken);
+        return bodies;
     }
 
     /// <summary>Slugs and titles of <paramref name="moduleIds"/>, for header suggestions.</summary>
@@ -251,5 +267,5 @@ public sealed record SearchDocument(
     }
 }
 
-/// <summary>A found module as a results page shows it (Body is Markdown, for the snippet).</summary>
-public sealed record SearchShown(string Slug, string Title, string Summary, string Body, string CategoryKey, ModuleLevel Level, int Minutes, string AuthorNames, string? CoverUrl = null);
+/// <summary>A found module as a results page shows it.</summary>
+public sealed record SearchShown(string Slug, string Title, string Summary, string CategoryKey, ModuleLevel Level, int Minutes, string AuthorNames, string? CoverUrl = null);

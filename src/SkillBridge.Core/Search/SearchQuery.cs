@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using SkillBridge.Core.Catalogue;
 using SkillBridge.Core.Modules;
@@ -6,8 +7,8 @@ namespace SkillBridge.Core.Search;
 
 /// <summary>
 /// What a learner typed, parsed: words, "exact phrases", -excluded words and filters (category:tools, level:beginner,
-/// author:priya.shah, duration:quick). Words are letters and digits only, so the FTS5 expression built from them is
-/// always valid whatever was typed: user text never reaches MATCH as syntax.
+/// author:priya.shah, duration:quick). Words are letters and digits only (and an apostrophe inside a word), so the Lucene
+/// query built from them is always valid whatever was typed: user text never reaches a query parser as syntax.
 /// </summary>
 public sealed record SearchQuery(
     IReadOnlyList<string> Terms,
@@ -125,7 +126,7 @@ public sealed record SearchQuery(
     /// Words put in by a spelling correction, not typed: they count for less than the words typed
     /// (<see cref="SearchQueryPlanner"/>), so a guess such as "chat" for "chart" does not outrank "excel" typed beside it.
     /// </summary>
-    public IReadOnlySet<string> Guessed { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> Guessed { get; init; } = FrozenSet<string>.Empty;
 
     /// <summary>How the query reads back to a person, filters included, e.g. microsoft teams category:tools.</summary>
     public string Describe()

@@ -578,11 +578,6 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
     /// </summary>
     private string? WithFirstLetterBack(string word)
     {
-        if (word.Length < 4)
-        {
-            return null;
-        }
-
         string? best = null;
         var bestFrequency = 0;
         for (var letter = 'a'; letter <= 'z'; letter++)

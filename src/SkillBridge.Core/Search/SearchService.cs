@@ -275,9 +275,9 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
     }
 
     /// <summary>
-    /// The page's hits, read from the database in one query (the index stores nothing): titles and summaries marked, and
-    /// a snippet of the body for a hit whose title and summary hold no match. A module unpublished since the index
-    /// snapshot was taken is left out.
+    /// The page's hits, read from the database (the index stores nothing): titles and summaries marked, and a snippet of
+    /// the body for a hit whose title and summary hold no match (those bodies read in a second query, only when a hit
+    /// needs one). A module unpublished since the index snapshot was taken is left out.
     /// </summary>
     private async Task<List<SearchHit>> HitsAsync(IndexSearcher searcher, ScoreDoc[] docs, SearchMarks? marks, CancellationToken cancellationToken)
     {
@@ -288,7 +288,8 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
         }
 
         var shown = await SearchDocument.LoadShownAsync(db, ids, cancellationToken);
-        var hits = new List<SearchHit>(ids.Count);
+        var marked = new List<(int Id, SearchShown Module, string TitleHtml, string SummaryHtml)>(ids.Count);
+        List<int>? needSnippets = null;
         foreach (var id in ids)
         {
             if (!shown.TryGetValue(id, out var module))
@@ -298,12 +299,20 @@ public sealed class SearchService(SkillBridgeDbContext db, SearchIndex index, IS
 
             var titleHtml = marks is null ? System.Net.WebUtility.HtmlEncode(module.Title) : SearchHighlighter.Marked(index.Analyzer, module.Title, marks);
             var summaryHtml = marks is null ? System.Net.WebUtility.HtmlEncode(module.Summary) : SearchHighlighter.Marked(index.Analyzer, module.Summary, marks);
-            string? snippet = null;
             if (marks is not null && !titleHtml.Contains("<mark>", StringComparison.Ordinal) && !summaryHtml.Contains("<mark>", StringComparison.Ordinal))
             {
-                snippet = SearchHighlighter.Excerpt(index.Analyzer, SearchText.PlainBody(module.Body), marks);
+                (needSnippets ??= []).Add(id);
             }
 
+            marked.Add((id, module, titleHtml, summaryHtml));
+        }
+
+        // A snippet of the body only for a hit whose title and summary hold no match.
+        var bodies = needSnippets is null ? null : await SearchDocument.LoadBodiesAsync(db, needSnippets, cancellationToken);
+        var hits = new List<SearchHit>(marked.Count);
+        foreach (var (id, module, titleHtml, summaryHtml) in marked)
+        {
+            var snippet = bodies is not null && bodies.TryGetValue(id, out var body) ? SearchHighlighter.Excerpt(index.Analyzer, SearchText.PlainBody(body), marks!) : null;
             hits.Add(new SearchHit(id, module.Slug, module.Title, titleHtml, summaryHtml, snippet, module.CategoryKey, module.Level, module.Minutes, module.AuthorNames, module.CoverUrl));
         }
 
