@@ -13,7 +13,8 @@ namespace SkillBridge.Core.Search;
 /// How text becomes index terms. Every field folds case and accents. The text fields (<see cref="SearchFields.Stemmed"/>)
 /// hold each word's English (Porter) stem and, at the same position, the word as written where it differs from its stem
 /// ("sharing" gives "share" and "sharing"; "share" gives "share" once), so one field answers both a stem and an exact
-/// word. The words and authors fields keep the words as written, and <see cref="SearchFields.Prefix"/> holds the leading letters of
+/// word. Irregular and American forms are stemmed as one (<see cref="SearchWordForms"/>: "forgot" as "forget",
+/// "organize" as "organise"). The words and authors fields keep the words as written, and <see cref="SearchFields.Prefix"/> holds the leading letters of
 /// each title and tag word (edge n-grams), so a prefix is one term, however short. Stop words are indexed like any word
 /// (phrases and joined forms need them); queries leave them out (<see cref="SearchQueryPlanner"/>).
 /// </summary>
@@ -76,10 +77,11 @@ public static class SearchAnalysis
             stream = new ASCIIFoldingFilter(stream);
             if (!keepWritten)
             {
-                return new TokenStreamComponents(source, new PorterStemFilter(stream));
+                return new TokenStreamComponents(source, new PorterStemFilter(new SearchWordForms.Filter(stream)));
             }
 
             stream = new WrittenThenStemFilter(stream);
+            stream = new SearchWordForms.Filter(stream);
             stream = new PorterStemFilter(stream);
             stream = new UnchangedStemFilter(stream);
             return new TokenStreamComponents(source, stream);

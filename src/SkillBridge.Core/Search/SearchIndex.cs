@@ -25,7 +25,7 @@ namespace SkillBridge.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     /// <summary>Bumped whenever fields or analysis change: an index of another schema is rebuilt at start-up.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     private const string SchemaKey = "schema";
 
