@@ -230,10 +230,11 @@ public static class SkillBridgeCommands
         var queriesFile = new Option<FileInfo?>("--queries") { Description = "Time the queries of this file (UTF-8, tab-separated: kind, query, category); needs --corpus." };
         var writeCorpus = new Option<DirectoryInfo?>("--write-corpus") { Description = "Write the synthetic corpus (--modules, --queries-per-kind) as corpus.tsv and queries.tsv in this folder, and stop." };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated database and print where it is, to look into a query by hand." };
+        var throughputSeconds = new Option<double>("--throughput-seconds") { Description = "How long each throughput figure (1 client, 8 clients) runs.", DefaultValueFactory = _ => 5 };
         var reuse = new Option<string?>("--reuse") { Description = "Time the queries against a database folder kept by an earlier --keep run (same --modules or --corpus), skipping generation (the index is rebuilt, so changes to indexing are measured)." };
         var command = new Command("benchmark", "Search speed: index a synthetic corpus (or one from files) in a throwaway database and time a mix of queries.")
         {
-            modules, perKind, corpusFile, queriesFile, writeCorpus, keep, reuse,
+            modules, perKind, corpusFile, queriesFile, writeCorpus, keep, reuse, throughputSeconds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -269,8 +270,13 @@ public static class SkillBridgeCommands
 
             try
             {
-                return await new SearchBenchmark(output) { KeepDatabase = parse.GetValue(keep), ReuseFolder = parse.GetValue(reuse) }
-                    .RunAsync(corpus, queriesPerKind, cancellationToken);
+                var benchmark = new SearchBenchmark(output)
+                {
+                    KeepDatabase = parse.GetValue(keep),
+                    ReuseFolder = parse.GetValue(reuse),
+                    ThroughputSpan = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(throughputSeconds), 0, 600)),
+                };
+                return await benchmark.RunAsync(corpus, queriesPerKind, cancellationToken);
             }
             catch (BenchmarkFileException problem)
             {

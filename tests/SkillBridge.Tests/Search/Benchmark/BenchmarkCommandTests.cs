@@ -50,11 +50,12 @@ public sealed class BenchmarkCommandTests : IAsyncLifetime
             new UTF8Encoding(false));
         await File.WriteAllTextAsync(queries, "kind\tquery\tcategory\none-word\twindow\t\nfiltered\tphoto\tsocial-media\nprefix\tlink\t\n", new UTF8Encoding(false));
 
-        var exitCode = await RunAsync("benchmark", "--corpus", corpus, "--queries", queries);
+        var exitCode = await RunAsync("benchmark", "--corpus", corpus, "--queries", queries, "--throughput-seconds", "0.2");
 
         Assert.True(exitCode == 0, _error.ToString());
         var output = _output.ToString();
         Assert.Contains("loaded 3 modules in 3 categories", output, StringComparison.Ordinal);
+        Assert.Contains("Throughput, every kind with facets, 0.2 s each", output, StringComparison.Ordinal);
         Assert.Contains("1 one-word, 1 filtered, 1 prefix queries", output, StringComparison.Ordinal);
         Assert.Contains(output.Split('\n'), line => line.StartsWith("filtered ", StringComparison.Ordinal));
     }
