@@ -212,6 +212,9 @@ public static class SearchFields
     /// <summary>Not an index field: the name under which the analyzer gives stems only, for queries and highlighting.</summary>
     public const string StemsOnly = "stems_only";
 
+    /// <summary>The module's level as a word ("beginner"), stemmed, so a query's "beginners" prefers or finds that level.</summary>
+    public const string LevelWords = "level_words";
+
     public const string Prefix = "prefix";
     public const string Category = "category";
     public const string Level = "level";

@@ -43,6 +43,7 @@ public sealed record SearchDocument(
             new Field(SearchFields.Words, string.Join(" | ", Title, tags, Summary, authorText), VocabularyOnly),
             new Field(SearchFields.Prefix, Title + " | " + string.Join(" | ", Tags), WithoutPositions),
             new SortedSetDocValuesField(SearchFields.Category, new BytesRef(CategoryKey)),
+            new Field(SearchFields.LevelWords, Level.ToString(), VocabularyOnly),
             new SortedSetDocValuesField(SearchFields.Level, new BytesRef(Level.ToString().ToLowerInvariant())),
             new SortedSetDocValuesField(SearchFields.Duration, new BytesRef(DurationOf(Minutes).ToString().ToLowerInvariant())),
             new SortedDocValuesField(SearchFields.TitleSort, new BytesRef(SearchText.Fold(Title))),

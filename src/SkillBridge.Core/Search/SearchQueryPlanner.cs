@@ -35,7 +35,15 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         "hadn't", "shouldn't", "couldn't", "wouldn't", "i'm", "i've", "i'd", "i'll", "you're", "you've", "we're", "they're",
         "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt",
         "shouldnt", "couldnt", "wouldnt", "ive", "youre", "youve", "theyre",
+        // Words about learning, not about its subject: "excel course", "linkedin tutorial" and "instagram basics" are
+        // about Excel, LinkedIn and Instagram. A level word still prefers modules of its level (LevelWeight).
+        "course", "courses", "lesson", "lessons", "tutorial", "tutorials", "training", "module", "modules", "guide", "guides",
+        "tip", "tips", "basic", "basics", "learn", "learning", "intro", "introduction", "dummies", "101",
+        "beginner", "beginners", "intermediate", "advanced",
     };
+
+    /// <summary>What a level word ("beginners", "advanced") adds for a module of that level, beside the words that must match.</summary>
+    private const float LevelWeight = 1.5f;
 
     private readonly Dictionary<string, int> _docFreqs = new(StringComparer.Ordinal);
 
@@ -57,6 +65,16 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
         foreach (var unit in units)
         {
             positive.Add(unit, allWords ? Occur.MUST : Occur.SHOULD);
+        }
+
+        // "excel for beginners": every Excel module, the beginners' ones first. (A query of level words alone matches the
+        // level: Units.)
+        if (allWords && query.Terms.Any(t => !StopWords.Contains(t)))
+        {
+            foreach (var level in query.Terms.Select(LevelStem).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                positive.Add(new TermQuery(new Term(SearchFields.LevelWords, level)) { Boost = LevelWeight }, Occur.SHOULD);
+            }
         }
 
         if (!allWords)
@@ -332,6 +350,12 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
                 unit = Either([unit, .. meanings.Select(AllWords)]);
             }
 
+            if (!hasContent && LevelStem(token) is { } level)
+            {
+                // "intermediate" alone: the modules of that level, and any that say it.
+                unit = Either(unit, new TermQuery(new Term(SearchFields.LevelWords, level)) { Boost = LevelWeight });
+            }
+
             units.Add(unit);
         }
 
@@ -379,6 +403,12 @@ internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, 
 
         return near;
     }
+
+    /// <summary>The stem of <paramref name="word"/> when it names a level ("beginners": "beginn"), as the level field holds it; otherwise null.</summary>
+    private string? LevelStem(string word) =>
+        LevelWords.Contains(word) && Stems(word) is [var stem] ? stem : null;
+
+    private static readonly HashSet<string> LevelWords = new(StringComparer.Ordinal) { "beginner", "beginners", "intermediate", "advanced" };
 
     /// <summary>What a word put in by a correction weighs against a word typed (<see cref="SearchQuery.Guessed"/>).</summary>
     private const float GuessedWeight = 0.5f;
