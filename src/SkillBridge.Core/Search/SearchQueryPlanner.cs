@@ -15,7 +15,10 @@ namespace SkillBridge.Core.Search;
 /// </summary>
 internal sealed class SearchQueryPlanner(IndexReader reader, Analyzer analyzer, SearchSynonymSet synonyms, SearchPairs pairs)
 {
-    /// <summary>Words that never carry what a question is about: English stop words, question words, pronouns, auxiliaries.</summary>
+    /// <summary>
+    /// Words that never carry what a question is about: English stop words, question words, pronouns, auxiliaries, and words
+    /// about learning ("course", "tutorial", "for beginners").
+    /// </summary>
     public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of", "on",

@@ -18,7 +18,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [InlineData("screnshot", "take-and-annotate-a-screenshot")]
     public async Task Search_CommonQuery_PutsTheRightModuleFirst(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.True(found.Hits.Count > 0 && found.Hits[0].Slug == expected,
             $"'{query}': expected {expected} first, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
@@ -30,7 +30,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [InlineData("priya shah", "instagram-company-account-basics")]
     public async Task Search_QueryWithStemsOrTypos_PutsTheRightModuleInTheTopThree(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.True(found.Hits.Take(3).Any(h => h.Slug == expected),
             $"'{query}' (ran '{found.CorrectedQuery}'): expected {expected} in the top 3, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
@@ -39,7 +39,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_TyposInBothWords_PutsTheTeamsModulesFirst()
     {
-        var found = await SearchAsync("micosoft teems");
+        var found = await factory.SearchAsync("micosoft teems");
 
         Assert.Equal("microsoft teams", found.CorrectedQuery);
         // No starter module says "Microsoft Teams". Two mention both words in passing (a sign-in module, an AI one): the
@@ -57,7 +57,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [InlineData("someone sent me a weird link", "share-a-file-with-a-link")]
     public async Task Search_RealWordNoModuleUses_IsNotCorrectedIntoAnotherWord(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.Null(found.CorrectedQuery);
         Assert.True(found.MatchedAnyWord);
@@ -71,7 +71,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_CorrectedWordBesideATypedOne_RanksTheTypedWordsModuleFirst()
     {
-        var found = await SearchAsync("how do I make a chatt in excel");
+        var found = await factory.SearchAsync("how do I make a chatt in excel");
 
         Assert.Equal("how do i make a chat in excel", found.CorrectedQuery);
         Assert.Equal("spreadsheet-basics-for-managers", found.Hits[0].Slug);
@@ -89,7 +89,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [InlineData("zqx")]
     public async Task Search_UnknownWordWithoutALikelySlip_IsNotCorrected(string query)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.Null(found.CorrectedQuery);
         Assert.Empty(found.Hits);
@@ -107,7 +107,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [InlineData("i cant log in", "passkeys-and-two-step-sign-in")]
     public async Task Search_Contraction_IsAStopWordNotATypo(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.Null(found.CorrectedQuery);
         Assert.Contains(found.Hits.Take(3), h => h.Slug == expected);
@@ -133,7 +133,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     {
         // "managr" is one edit from "manager" and from "manag", the stem the body holds beside "manage", "manager" and
         // "managers" (more modules have the stem than any one of the words): only a word someone wrote may be shown.
-        var found = await SearchAsync("managr");
+        var found = await factory.SearchAsync("managr");
 
         Assert.Equal("manager", found.CorrectedQuery);
         Assert.Contains(found.Hits.Take(3), h => h.Slug == "use-a-password-manager");
@@ -142,7 +142,7 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_Typo_SaysWhichCorrectedQueryItRan()
     {
-        var found = await SearchAsync("linkdin");
+        var found = await factory.SearchAsync("linkdin");
 
         Assert.Equal("linkedin", found.CorrectedQuery);
     }
@@ -162,11 +162,5 @@ public sealed class SearchCorrectionTests(SkillBridgeWebFactory factory)
         var page = await factory.CreateClient().GetPageAsync("/search?q=linkdin");
 
         Assert.Contains("Showing results for linkedin", page.Text("#search-corrected"), StringComparison.Ordinal);
-    }
-
-    private async Task<SearchResults> SearchAsync(string query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query));
     }
 }

@@ -24,7 +24,7 @@ public sealed class SearchLearningWordsTests(SkillBridgeWebFactory factory)
     [InlineData("excel for beginners", "spreadsheet-basics-for-managers")]
     public async Task Search_SubjectWithALearningWord_FindsTheSubjectFirstWithoutFallingBack(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.False(found.MatchedAnyWord, $"'{query}' fell back to any word (and counts as a search that found nothing)");
         Assert.False(found.IsMiss);
@@ -40,7 +40,7 @@ public sealed class SearchLearningWordsTests(SkillBridgeWebFactory factory)
     {
         var ofLevel = await PublishedSlugsAsync(level);
 
-        var found = await SearchAsync(query, allOnOnePage: true);
+        var found = await AllResultsAsync(query);
 
         Assert.NotEmpty(ofLevel);
         Assert.Empty(ofLevel.Except(found.Hits.Select(h => h.Slug)));
@@ -52,8 +52,8 @@ public sealed class SearchLearningWordsTests(SkillBridgeWebFactory factory)
     [InlineData("intermediate", ModuleLevel.Intermediate)]
     public async Task Search_LevelWordBesideASubject_KeepsTheSameMatchesAndRanksThatLevelHigher(string levelWords, ModuleLevel level)
     {
-        var plain = await SearchAsync("teams", allOnOnePage: true);
-        var withLevel = await SearchAsync($"teams {levelWords}", allOnOnePage: true);
+        var plain = await AllResultsAsync("teams");
+        var withLevel = await AllResultsAsync($"teams {levelWords}");
 
         Assert.Equal(plain.Hits.Select(h => h.Slug).Order(), withLevel.Hits.Select(h => h.Slug).Order());
         var rises = 0;
@@ -74,12 +74,11 @@ public sealed class SearchLearningWordsTests(SkillBridgeWebFactory factory)
         return await db.Modules.Where(m => m.Status == ModuleStatus.Published && m.PublishedRevision!.Level == level).Select(m => m.Slug).ToListAsync();
     }
 
-    /// <summary>The first page, or with <paramref name="allOnOnePage"/> every hit there is, checked to fit on it (the starter site has fewer than a page's worth per query here).</summary>
-    private async Task<SearchResults> SearchAsync(string query, bool allOnOnePage = false)
+    /// <summary>Every hit of <paramref name="query"/>, checked to fit on the first page (the starter site's matches here do).</summary>
+    private async Task<SearchResults> AllResultsAsync(string query)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var results = await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query));
-        Assert.True(!allOnOnePage || results.PageCount == 1, $"'{query}' has {results.Total} results over {results.PageCount} pages; this test reads the first page only");
+        var results = await factory.SearchAsync(query);
+        Assert.True(results.PageCount == 1, $"'{query}' has {results.Total} results over {results.PageCount} pages; this test reads the first page only");
         return results;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [Fact]
     public async Task Search_QuestionWithSomeone_PutsTheModuleAboutTheTopicFirst()
     {
-        var found = await SearchAsync("someone hacked my account");
+        var found = await factory.SearchAsync("someone hacked my account");
 
         Assert.Equal("use-a-password-manager", found.Hits[0].Slug);
     }
@@ -106,7 +106,7 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [InlineData("nstagram", "instagram-company-account-basics")]
     public async Task Search_Typo_CorrectsToCatalogueWordsAndFindsTheModule(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.NotNull(found.CorrectedQuery);
         var words = CatalogueWords();
@@ -153,24 +153,19 @@ public sealed partial class SearchRelevanceListTests(SkillBridgeWebFactory facto
     [InlineData("how do I use chatgpt")]
     public async Task Search_HowToUseATool_PutsTheModuleAboutTheToolFirst(string query)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.Equal("write-a-prompt-for-an-ai-assistant", found.Hits[0].Slug);
     }
 
     private async Task AssertInTopThreeAsync(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.True(found.Hits.Take(3).Any(h => h.Slug == expected),
             $"'{query}' (ran '{found.CorrectedQuery}'): expected {expected} in the top 3, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
     }
 
-    private async Task<SearchResults> SearchAsync(string query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query));
-    }
 
     /// <summary>Every word of the starter modules as written (lower case, accents kept out), read from the files themselves.</summary>
     private static HashSet<string> CatalogueWords()

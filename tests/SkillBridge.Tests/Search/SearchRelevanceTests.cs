@@ -40,7 +40,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [InlineData("SPREADSHEETS", "spreadsheet-basics-for-managers")]
     public async Task Search_CommonQuery_PutsTheRightModuleFirst(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.True(found.Hits.Count > 0 && found.Hits[0].Slug == expected,
             $"'{query}': expected {expected} first, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
@@ -59,7 +59,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [InlineData("captions", "short-video-basics")]
     public async Task Search_QueryWithStemsOrTypos_PutsTheRightModuleInTheTopThree(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.True(found.Hits.Take(3).Any(h => h.Slug == expected),
             $"'{query}' (ran '{found.CorrectedQuery}'): expected {expected} in the top 3, got {string.Join(", ", found.Hits.Take(5).Select(h => h.Slug))}");
@@ -68,7 +68,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_WordsAsTyped_DoesNotClaimACorrection()
     {
-        var found = await SearchAsync("linkedin");
+        var found = await factory.SearchAsync("linkedin");
 
         Assert.Null(found.CorrectedQuery);
     }
@@ -76,7 +76,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_ModuleMatchingEveryWord_BeatsOneMatchingOneWordOften()
     {
-        var found = await SearchAsync("teams zoom");
+        var found = await factory.SearchAsync("teams zoom");
 
         // Teams appears often in several modules; only this one also mentions Zoom.
         Assert.Equal("share-your-screen", found.Hits[0].Slug);
@@ -85,8 +85,8 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_ExcludedWord_RemovesModulesWithIt()
     {
-        var with = await SearchAsync("linkedin");
-        var without = await SearchAsync("linkedin -instagram");
+        var with = await factory.SearchAsync("linkedin");
+        var without = await factory.SearchAsync("linkedin -instagram");
 
         Assert.True(without.Total < with.Total);
         Assert.DoesNotContain(without.Hits, h => h.Slug == "instagram-company-account-basics");
@@ -95,7 +95,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_CategoryFilterInTheQuery_KeepsOnlyThatCategory()
     {
-        var found = await SearchAsync("security category:tools");
+        var found = await factory.SearchAsync("security category:tools");
 
         Assert.NotEmpty(found.Hits);
         Assert.All(found.Hits, h => Assert.Equal("tools", h.Category));
@@ -104,7 +104,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_AuthorFilter_KeepsOnlyTheirModules()
     {
-        var found = await SearchAsync("author:priya.shah");
+        var found = await factory.SearchAsync("author:priya.shah");
 
         Assert.NotEmpty(found.Hits);
         Assert.All(found.Hits, h => Assert.Contains("Priya Shah", h.Authors, StringComparison.Ordinal));
@@ -113,7 +113,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_LevelFilter_KeepsOnlyThatLevel()
     {
-        var found = await SearchAsync("level:beginner email");
+        var found = await factory.SearchAsync("level:beginner email");
 
         Assert.NotEmpty(found.Hits);
         Assert.All(found.Hits, h => Assert.Equal(Core.Modules.ModuleLevel.Beginner, h.Level));
@@ -122,7 +122,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_Snippets_MarkTheMatchedWordsAndEscapeEverythingElse()
     {
-        var found = await SearchAsync("password");
+        var found = await factory.SearchAsync("password");
 
         var hit = found.Hits[0];
         Assert.Contains("<mark>", hit.TitleHtml + hit.SummaryHtml + hit.SnippetHtml, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_Facets_CountCategoriesOfTheMatches()
     {
-        var found = await SearchAsync("linkedin");
+        var found = await factory.SearchAsync("linkedin");
 
         var social = Assert.Single(found.Facets!.Categories, c => c.Value == "social-media");
         Assert.Equal(found.Hits.Count(h => h.Category == "social-media"), social.Count);
@@ -149,11 +149,5 @@ public sealed class SearchRelevanceTests(SkillBridgeWebFactory factory)
         var suggestions = await scope.ServiceProvider.GetRequiredService<SearchService>().SuggestAsync("passw");
 
         Assert.Contains(suggestions, s => s.Slug == "use-a-password-manager");
-    }
-
-    private async Task<SearchResults> SearchAsync(string query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query));
     }
 }

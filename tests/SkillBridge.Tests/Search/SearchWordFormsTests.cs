@@ -59,7 +59,7 @@ public sealed class SearchWordFormsTests(SkillBridgeWebFactory factory)
     [InlineData("things i wrote", "schedule-posts-ahead")]
     public async Task Search_OtherFormOfAWord_FindsTheModuleWithoutCorrecting(string query, string expected)
     {
-        var found = await SearchAsync(query);
+        var found = await factory.SearchAsync(query);
 
         Assert.Null(found.CorrectedQuery);
         Assert.False(found.MatchedAnyWord, $"'{query}' fell back to any word");
@@ -70,15 +70,9 @@ public sealed class SearchWordFormsTests(SkillBridgeWebFactory factory)
     [Fact]
     public async Task Search_AmericanSpelling_MarksTheBritishWordInTheTitle()
     {
-        var found = await SearchAsync("summarize");
+        var found = await factory.SearchAsync("summarize");
 
         var hit = Assert.Single(found.Hits, h => h.Slug == "summarise-an-email-thread-with-ai");
         Assert.Contains("<mark>Summarise</mark>", hit.TitleHtml, StringComparison.Ordinal);
-    }
-
-    private async Task<SearchResults> SearchAsync(string query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query));
     }
 }
